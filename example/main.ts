@@ -1,0 +1,32 @@
+/**
+ * The example app: the tutorial's protected API, synthesized into `cdk.out` without an AWS
+ * account. Run it with `npx projen example`.
+ */
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { ProtectedApiWithCognito } from '../src';
+
+const app = new App({ outdir: path.join(__dirname, '..', 'cdk.out') });
+const stack = new Stack(app, 'AwesomeApiStack', {
+  env: { region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
+});
+
+const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', {
+  domainPrefix: 'buraktas-awesome-domain',
+  resourceServerIdentifier: 'awesomeapi-resource-server',
+  scopes: [{ name: 'awesomeapi.read', description: 'awesomeapi read scope' }],
+  callbackUrls: ['http://localhost:3000/dashboard'],
+});
+api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+
+const assembly = app.synth();
+const artifact = assembly.getStackByName(stack.stackName);
+const outputs = Object.entries(artifact.template.Outputs ?? {}) as Array<[string, { Description?: string }]>;
+const resources = Object.keys(artifact.template.Resources ?? {}).length;
+
+console.log(`Synthesized ${stack.stackName}: ${resources} resources`);
+console.log(`Template: ${path.relative(process.cwd(), path.join(assembly.directory, artifact.templateFile))}`);
+console.log('Outputs it will have once deployed:');
+for (const [name, output] of outputs) {
+  console.log(`  ${name}: ${output.Description ?? ''}`);
+}

@@ -1,0 +1,39 @@
+import { Token } from 'aws-cdk-lib';
+import { originsOf, responseTemplate, staticAllowOrigin } from '../../src/private/cors';
+
+describe('originsOf', () => {
+  test('gives each web origin once, in order, with its port', () => {
+    expect(originsOf([
+      'http://localhost:3000/dashboard',
+      'https://app.example.com/callback',
+      'http://localhost:3000/other',
+      'https://app.example.com:8443/cb',
+    ])).toEqual(['http://localhost:3000', 'https://app.example.com', 'https://app.example.com:8443']);
+  });
+
+  test('skips app schemes, tokens and unparseable values', () => {
+    expect(originsOf(['myapp://callback', Token.asString({ Ref: 'Url' }), 'not a url'])).toEqual([]);
+  });
+});
+
+test('staticAllowOrigin quotes the first origin for a mapping expression', () => {
+  expect(staticAllowOrigin(['https://a.example.com', 'https://b.example.com'])).toBe("'https://a.example.com'");
+});
+
+describe('responseTemplate', () => {
+  test('is the plain body for one origin or a wildcard', () => {
+    expect(responseTemplate(['https://a.example.com'], { m: 1 })).toBe('{"m":1}');
+    expect(responseTemplate(['*', 'https://a.example.com'], { m: 1 })).toBe('{"m":1}');
+  });
+
+  test('echoes back the request origin when it is one of several allowed', () => {
+    expect(responseTemplate(['https://a.example.com', 'http://localhost:3000'], { m: 1 })).toBe([
+      '#set($origin = $input.params().header.get("Origin"))',
+      '#if("$!origin" == "")#set($origin = $input.params().header.get("origin"))#end',
+      '#if($origin == "https://a.example.com" || $origin == "http://localhost:3000")',
+      '#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
+      '#end',
+      '{"m":1}',
+    ].join('\n'));
+  });
+});

@@ -1,0 +1,34 @@
+import { Token } from 'aws-cdk-lib';
+import { authorizeUrl, encodeQueryValue, encodeScopeList, tokenUrl } from '../../src/private/urls';
+
+describe('encodeQueryValue', () => {
+  test('encodes reserved characters of a literal value', () => {
+    expect(encodeQueryValue('http://localhost:3000/dashboard?a=b&c')).toBe('http%3A%2F%2Flocalhost%3A3000%2Fdashboard%3Fa%3Db%26c');
+  });
+
+  test('passes a token through untouched', () => {
+    const token = Token.asString({ Ref: 'Client' });
+    expect(encodeQueryValue(token)).toBe(token);
+  });
+});
+
+describe('encodeScopeList', () => {
+  test('joins the scopes with an encoded space and encodes each', () => {
+    expect(encodeScopeList(['openid', 'api/read'])).toBe('openid%20api%2Fread');
+  });
+
+  test('still encodes the literal scopes when one of them is a token', () => {
+    const token = Token.asString({ Ref: 'Server' });
+    expect(encodeScopeList(['api/read', token])).toBe(`api%2Fread%20${token}`);
+  });
+});
+
+test('authorizeUrl puts client_id, response_type, scope and redirect_uri in that order', () => {
+  expect(authorizeUrl('https://d.auth.eu-west-1.amazoncognito.com', 'abc', ['openid', 'srv/x.read'], 'https://app.example.com/cb'))
+    .toBe('https://d.auth.eu-west-1.amazoncognito.com/oauth2/authorize?client_id=abc&response_type=code'
+      + '&scope=openid%20srv%2Fx.read&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb');
+});
+
+test('tokenUrl is the domain\'s /oauth2/token', () => {
+  expect(tokenUrl('https://d.auth.eu-west-1.amazoncognito.com')).toBe('https://d.auth.eu-west-1.amazoncognito.com/oauth2/token');
+});
