@@ -1,11 +1,18 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, CfnResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { defaultMethodResponses, defaultMockIntegration, originsOf, staticAllowOrigin } from './private/cors';
 import { authorizeUrl, tokenUrl } from './private/urls';
-import { validateMethodAccess } from './private/validation';
+import {
+  normalizeHttpMethod, parsePath, show, validateClientScopeCount, validateCorsAllowOrigins, validateDomainPrefix,
+  validateMethodAccess, validateMethodScopes, validateRedirectUrls, validateResourceServerIdentifier,
+  validateScopes, validateScopeSubset, validateStageName, validateTokenValidities,
+} from './private/validation';
 import { ApiScope } from './scope';
+
+/** CloudFormation's limit on resources in one stack. */
+const MAX_STACK_RESOURCES = 500;
 
 /**
  * Properties of a `ProtectedApiWithCognito`.
@@ -32,6 +39,14 @@ export interface ProtectedApiWithCognitoProps {
    * names the ones it accepts.
    */
   readonly scopes: ApiScope[];
+
+  /**
+   * The short names of the scopes the browser client may request (besides `openid`). Leave
+   * out scopes meant only for other clients, such as administrators' tools.
+   *
+   * @default - every scope in `scopes`
+   */
+  readonly clientScopes?: string[];
 
   /**
    * Where Cognito may send the user back with an authorization code. The first one is used
@@ -69,8 +84,8 @@ export interface ProtectedApiWithCognitoProps {
   readonly removalPolicy?: RemovalPolicy;
 
   /**
-   * The browser origins allowed to call the API (CORS). Give `['*']` only if any web site may
-   * call it.
+   * The browser origins allowed to call the API (CORS), each `scheme://host[:port]`. Give
+   * `['*']` only if any web site may call it, and `[]` for no CORS at all.
    *
    * @default - the origins of the `http(s)` callback URLs; no CORS if there are none
    */
@@ -190,12 +205,39 @@ export class ProtectedApiWithCognito extends Construct {
   private readonly resourceServerIdentifier: string;
   private readonly scopeNames: string[];
   private readonly corsOrigins: string[];
+  /** The scopes each app client can obtain, by client path. */
+  private readonly clientScopeNames = new Map<string, string[]>();
+  /** Every method added, by `METHOD /path`, with how it was asked for. */
+  private readonly methodsByKey = new Map<string, { call: string; scopes: string[] }>();
+  /** The variable part under each parent path (`/orders` has `{orderId}`). */
+  private readonly variablePartByParent = new Map<string, string>();
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
 
+    const stageName = props.stageName ?? 'prod';
+    const tokenValidities = {
+      accessTokenValidity: props.accessTokenValidity ?? Duration.minutes(60),
+      idTokenValidity: props.idTokenValidity ?? Duration.minutes(60),
+      refreshTokenValidity: props.refreshTokenValidity ?? Duration.days(1),
+    };
+    validateDomainPrefix(props.domainPrefix);
+    validateResourceServerIdentifier(props.resourceServerIdentifier);
+    validateScopes(props.scopes);
+    validateRedirectUrls('callbackUrls', props.callbackUrls, true);
+    validateTokenValidities(tokenValidities);
+    validateStageName(stageName);
+    if (props.corsAllowOrigins) {
+      validateCorsAllowOrigins(props.corsAllowOrigins);
+    }
+
     this.resourceServerIdentifier = props.resourceServerIdentifier;
     this.scopeNames = props.scopes.map((s) => s.name);
+    const clientScopes = props.clientScopes ?? this.scopeNames;
+    if (props.clientScopes) {
+      validateScopeSubset('clientScopes', props.clientScopes, this.scopeNames);
+    }
+    validateClientScopeCount(props.clientScopes ? 'clientScopes' : 'scopes', 1 + clientScopes.length);
     this.corsOrigins = props.corsAllowOrigins ?? originsOf(props.callbackUrls);
 
     this.userPool = new cognito.UserPool(this, 'UserPool', {
@@ -229,14 +271,14 @@ export class ProtectedApiWithCognito extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: [
           cognito.OAuthScope.OPENID,
-          ...serverScopes.map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s)),
+          ...serverScopes
+            .filter((s) => clientScopes.includes(s.scopeName))
+            .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s)),
         ],
         callbackUrls: props.callbackUrls,
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      accessTokenValidity: props.accessTokenValidity ?? Duration.minutes(60),
-      idTokenValidity: props.idTokenValidity ?? Duration.minutes(60),
-      refreshTokenValidity: props.refreshTokenValidity ?? Duration.days(1),
+      ...tokenValidities,
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
@@ -249,7 +291,7 @@ export class ProtectedApiWithCognito extends Construct {
       restApiName: props.restApiName,
       description: 'REST API protected by Cognito OAuth 2.0 scopes',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      deployOptions: { stageName: props.stageName ?? 'prod' },
+      deployOptions: { stageName },
       cloudWatchRole: false,
       defaultCorsPreflightOptions: this.corsOrigins.length === 0 ? undefined : {
         allowOrigins: this.corsOrigins,
@@ -269,13 +311,17 @@ export class ProtectedApiWithCognito extends Construct {
     this.authorizer._attachToApi(this.api);
 
     const baseUrl = this.userPoolDomain.baseUrl();
-    const clientScopes = ['openid', ...this.scopeNames.map((name) => this.fullScopeName(name))];
-    this.authorizeUrl = authorizeUrl(baseUrl, this.userPoolClient.userPoolClientId, clientScopes, props.callbackUrls[0]);
+    this.clientScopeNames.set(this.userPoolClient.node.path, clientScopes);
+    const requestedScopes = ['openid', ...clientScopes.map((name) => this.fullScopeName(name))];
+    this.authorizeUrl = authorizeUrl(baseUrl, this.userPoolClient.userPoolClientId, requestedScopes, props.callbackUrls[0]);
     this.tokenUrl = tokenUrl(baseUrl);
     this.apiUrl = this.api.url;
 
     this.addOutputs();
+    this.warnOfLocalCallbacks(props.callbackUrls, stageName);
     this.node.addValidation({ validate: () => this.validateHasMethods() });
+    this.node.addValidation({ validate: () => this.validateScopesObtainable() });
+    this.node.addValidation({ validate: () => this.validateResourceLimit() });
   }
 
   /**
@@ -288,25 +334,62 @@ export class ProtectedApiWithCognito extends Construct {
    * @returns the API Gateway method
    */
   public addMethod(httpMethod: string, path: string, options: ProtectedMethodOptions): apigateway.Method {
+    const method = normalizeHttpMethod(httpMethod, path);
+    const where = `addMethod ${method} ${path}`;
     const scopes = options.scopes ?? [];
-    validateMethodAccess(`addMethod ${httpMethod} ${path}`, scopes, options.allowUnauthenticated ?? false);
+    const parts = Token.isUnresolved(path) ? undefined : parsePath(where, path);
+    validateMethodAccess(where, scopes, options.allowUnauthenticated ?? false);
+    validateMethodScopes(where, scopes, this.scopeNames);
+    if (method === 'OPTIONS' && this.corsOrigins.length > 0) {
+      throw new Error(`${where}: the API answers OPTIONS itself for CORS preflight; `
+        + 'set corsAllowOrigins to [] to define OPTIONS methods yourself');
+    }
+    if (parts) {
+      this.registerMethod(where, method, parts, scopes);
+    }
+
     const resource = this.api.root.resourceForPath(path);
     const integration = options.integration ?? defaultMockIntegration(this.corsOrigins);
     const methodResponses = options.methodResponses
       ?? (options.integration ? undefined : defaultMethodResponses(this.corsOrigins));
 
     if (options.allowUnauthenticated) {
-      return resource.addMethod(httpMethod, integration, {
+      return resource.addMethod(method, integration, {
         authorizationType: apigateway.AuthorizationType.NONE,
         methodResponses,
       });
     }
-    return resource.addMethod(httpMethod, integration, {
+    return resource.addMethod(method, integration, {
       authorizer: this.authorizer,
       authorizationType: apigateway.AuthorizationType.COGNITO,
       authorizationScopes: scopes.map((name) => this.fullScopeName(name)),
       methodResponses,
     });
+  }
+
+  /**
+   * Remembers a method, refusing the same method and path twice and two differently named
+   * variable parts under one parent (API Gateway allows one).
+   */
+  private registerMethod(where: string, method: string, parts: string[], scopes: string[]): void {
+    const key = `${method} /${parts.join('/')}`;
+    const earlier = this.methodsByKey.get(key);
+    if (earlier) {
+      throw new Error(`${where}: ${key} is already defined (by ${earlier.call}); add each method and path once`);
+    }
+    parts.forEach((part, i) => {
+      if (!part.startsWith('{')) {
+        return;
+      }
+      const parent = `/${parts.slice(0, i).join('/')}`;
+      const existing = this.variablePartByParent.get(parent);
+      if (existing && existing !== part) {
+        throw new Error(`${where}: path part ${show(part)} clashes with ${show(existing)} under ${parent}: `
+          + 'API Gateway allows one variable part per parent; use the same name in both paths');
+      }
+      this.variablePartByParent.set(parent, part);
+    });
+    this.methodsByKey.set(key, { call: where, scopes });
   }
 
   private fullScopeName(name: string): string {
@@ -351,6 +434,56 @@ export class ProtectedApiWithCognito extends Construct {
       description: 'Open in a browser to sign in and receive an authorization code at the first callback URL',
       value: this.authorizeUrl,
     });
+  }
+
+  /**
+   * A local callback URL in a stage that looks like production is worth a second look, but
+   * not an error: the tutorial does exactly that.
+   */
+  private warnOfLocalCallbacks(callbackUrls: string[], stageName: string): void {
+    if (Token.isUnresolved(callbackUrls) || Token.isUnresolved(stageName) || !/prod/i.test(stageName)) {
+      return;
+    }
+    const local = callbackUrls.filter((url) => !Token.isUnresolved(url) && /^http:\/\/localhost([:/]|$)/.test(url));
+    if (local.length > 0) {
+      Annotations.of(this).addWarningV2('cdk-cognito-protected-api:localCallbackUrl',
+        `callbackUrls holds ${local.map((url) => show(url)).join(', ')} in stage ${show(stageName)}: `
+        + 'remove local callback URLs before real users sign in, or use another stage name for development');
+    }
+  }
+
+  /** Every method must accept at least one scope that some app client can be given. */
+  private validateScopesObtainable(): string[] {
+    const obtainable = new Set(Array.from(this.clientScopeNames.values()).flat());
+    const errors: string[] = [];
+    for (const [key, { scopes }] of this.methodsByKey) {
+      if (scopes.length > 0 && !scopes.some((name) => obtainable.has(name))) {
+        errors.push(`${key} demands ${scopes.map((name) => show(name)).join(' or ')}, which no app client can `
+          + 'obtain: add one of them to clientScopes, or give it to another app client');
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * CloudFormation takes at most 500 resources in a stack. Say so at synth, with how many
+   * methods fit, rather than minutes into a deploy.
+   */
+  private validateResourceLimit(): string[] {
+    const stack = Stack.of(this);
+    const inStack = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+    if (inStack.length <= MAX_STACK_RESOURCES) {
+      return [];
+    }
+    const methodCount = this.methodsByKey.size;
+    const perPath = this.api.node.findAll().filter((c) => c instanceof apigateway.CfnResource
+      || c instanceof apigateway.CfnMethod).length;
+    const perMethod = methodCount > 0 ? perPath / methodCount : 0;
+    const fit = perMethod > 0 ? Math.floor((MAX_STACK_RESOURCES - (inStack.length - perPath)) / perMethod) : 0;
+    return [`${stack.node.path} has ${inStack.length} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
+      + `allows in one stack. This API's ${methodCount} methods take about ${perMethod.toFixed(1)} resources each, `
+      + `so about ${fit} fit here: move the rest to a RestApi in another stack (it can check tokens from this `
+      + 'userPool with a CognitoUserPoolsAuthorizer of its own)'];
   }
 
   private validateHasMethods(): string[] {

@@ -115,15 +115,15 @@ describe('browser app client', () => {
   test('asks for every scope of the resource server, in order', () => {
     const { template } = synthTutorial({
       scopes: [
-        { name: 'a.read', description: 'read' },
-        { name: 'a.write', description: 'write' },
+        { name: 'awesomeapi.read', description: 'read' },
+        { name: 'awesomeapi.write', description: 'write' },
       ],
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthScopes: [
         'openid',
-        { 'Fn::Join': ['', [{ Ref: SERVER }, '/a.read']] },
-        { 'Fn::Join': ['', [{ Ref: SERVER }, '/a.write']] },
+        { 'Fn::Join': ['', [{ Ref: SERVER }, '/awesomeapi.read']] },
+        { 'Fn::Join': ['', [{ Ref: SERVER }, '/awesomeapi.write']] },
       ],
     });
   });
