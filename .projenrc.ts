@@ -17,8 +17,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
-  // The floor users need: 2.257.0 brings Validations.of(...).acknowledge(), which cdk-nag v3 uses.
-  cdkVersion: '2.257.0',
+  // The floor users need: 2.257.0 brings Validations.of(...).acknowledge(), which cdk-nag v3 uses, but only
+  // 2.270.0 accepts the ids of single cdk-nag findings (e.g. 'AwsSolutions-IAM5[Resource::...]') that the
+  // construct acknowledges on its logging role; older versions throw InvalidValidationId.
+  cdkVersion: '2.270.0',
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
 
@@ -66,6 +68,13 @@ for (const dir of ['test', 'example']) {
 project.addTask('example', {
   description: 'Synthesize the example protected API into cdk.out and print its outputs',
   exec: 'ts-node --project tsconfig.dev.json example/main.ts',
+});
+
+// A user's view: a fresh CDK app installs the packed tarball with the newest aws-cdk-lib and with
+// the floor, copies the README's smallest example and synthesizes it under cdk-nag.
+project.addTask('consumer:typescript', {
+  description: 'Synthesize the README example from the packed tarball in fresh CDK apps, under cdk-nag',
+  exec: 'bash test/consumers/typescript/run.sh',
 });
 
 project.synth();

@@ -1,13 +1,18 @@
-import { Annotations, CfnOutput, CfnResource, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, CfnResource, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { REASONS, acknowledge } from './private/acknowledgements';
 import { defaultMethodResponses, defaultMockIntegration, originsOf, staticAllowOrigin } from './private/cors';
+import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
 import { authorizeUrl, tokenUrl } from './private/urls';
 import {
   normalizeHttpMethod, parsePath, show, validateClientScopeCount, validateCorsAllowOrigins, validateDomainPrefix,
   validateMethodAccess, validateMethodScopes, validateRedirectUrls, validateResourceServerIdentifier,
-  validateScopes, validateScopeSubset, validateStageName, validateTokenValidities,
+  validateScopes, validateScopeSubset, validateStageName, validateThrottling, validateTokenValidities, validateWebAclArn,
 } from './private/validation';
 import { ApiScope } from './scope';
 
@@ -76,8 +81,8 @@ export interface ProtectedApiWithCognitoProps {
   readonly refreshTokenValidity?: Duration;
 
   /**
-   * What happens to the user pool when it leaves the stack. It holds your users' accounts,
-   * so it is kept by default.
+   * What happens to the user pool and the access log group when they leave the stack. They
+   * hold your users' accounts and records of their calls, so they are kept by default.
    *
    * @default RemovalPolicy.RETAIN
    */
@@ -128,6 +133,93 @@ export interface ProtectedApiWithCognitoProps {
    * @default - the construct's id
    */
   readonly restApiName?: string;
+
+  /**
+   * The password rules of the user pool.
+   *
+   * @default - at least 12 characters with lowercase and uppercase letters, digits and
+   * symbols; temporary passwords valid for 3 days
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html
+   */
+  readonly passwordPolicy?: cognito.PasswordPolicy;
+
+  /**
+   * Whether users need a second factor (an authenticator app) to sign in.
+   *
+   * @default Mfa.OPTIONAL - users may add an authenticator app
+   */
+  readonly mfa?: cognito.Mfa;
+
+  /**
+   * The user pool's feature plan. `PLUS` adds threat protection (turned on in full-function
+   * mode here) at a higher price per monthly active user.
+   *
+   * @default FeaturePlan.ESSENTIALS
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+   */
+  readonly featurePlan?: cognito.FeaturePlan;
+
+  /**
+   * Whether the user pool refuses to be deleted (by CloudFormation or anyone else) until this
+   * is turned off.
+   *
+   * @default - true, unless `removalPolicy` is `DESTROY`
+   */
+  readonly deletionProtection?: boolean;
+
+  /**
+   * The ARN of a regional AWS WAF web ACL to protect the API stage with.
+   *
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
+
+  /**
+   * How long the stage's access logs are kept.
+   *
+   * @default RetentionDays.ONE_YEAR
+   */
+  readonly accessLogRetention?: logs.RetentionDays;
+
+  /**
+   * The level of API Gateway's execution logs for every method. Request and response bodies
+   * are never logged (they hold tokens).
+   *
+   * @default MethodLoggingLevel.ERROR
+   */
+  readonly executionLoggingLevel?: apigateway.MethodLoggingLevel;
+
+  /**
+   * Whether to set API Gateway's account-level CloudWatch role (one per account and region),
+   * which stages need to write execution and access logs. The role is kept when the stack is
+   * deleted, since other APIs in the account rely on the same setting; several APIs in one
+   * stack share one. Turn this off when the account's role is managed elsewhere.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+   */
+  readonly cloudWatchRole?: boolean;
+
+  /**
+   * Whether to trace requests with AWS X-Ray.
+   *
+   * @default false
+   */
+  readonly tracingEnabled?: boolean;
+
+  /**
+   * The steady-state request rate the stage allows, in requests per second.
+   *
+   * @default 100
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * The burst of requests the stage allows above the rate.
+   *
+   * @default 200
+   */
+  readonly throttlingBurstLimit?: number;
 }
 
 /**
@@ -163,6 +255,22 @@ export interface ProtectedMethodOptions {
    * @default - with the default integration, a 200 with its headers; otherwise none
    */
   readonly methodResponses?: apigateway.MethodResponse[];
+
+  /**
+   * Request parameters the method declares, e.g. `{ 'method.request.querystring.page': false }`;
+   * `true` makes one required, and the API's request validator checks it.
+   *
+   * @default - none
+   */
+  readonly requestParameters?: { [param: string]: boolean };
+
+  /**
+   * Models the request body must match, by content type; the API's request validator
+   * checks it.
+   *
+   * @default - none
+   */
+  readonly requestModels?: { [contentType: string]: apigateway.IModel };
 }
 
 /**
@@ -189,6 +297,20 @@ export class ProtectedApiWithCognito extends Construct {
 
   /** The authorizer that checks access tokens against the user pool. */
   public readonly authorizer: apigateway.CognitoUserPoolsAuthorizer;
+
+  /** The request validator every method uses: it checks declared parameters and body models. */
+  public readonly requestValidator: apigateway.RequestValidator;
+
+  /** The log group of the stage's access logs. */
+  public readonly accessLogGroup: logs.LogGroup;
+
+  /**
+   * The role API Gateway uses to write logs, set at account level. APIs in one stack share
+   * the first one's.
+   *
+   * @default - undefined when `cloudWatchRole` is false
+   */
+  public readonly cloudWatchRole?: iam.Role;
 
   /**
    * The hosted login URL that starts the authorization-code flow, with `client_id`,
@@ -227,6 +349,15 @@ export class ProtectedApiWithCognito extends Construct {
     validateRedirectUrls('callbackUrls', props.callbackUrls, true);
     validateTokenValidities(tokenValidities);
     validateStageName(stageName);
+    const throttlingRateLimit = props.throttlingRateLimit ?? 100;
+    const throttlingBurstLimit = props.throttlingBurstLimit ?? 200;
+    validateThrottling(throttlingRateLimit, throttlingBurstLimit);
+    if (props.webAclArn !== undefined) {
+      validateWebAclArn(props.webAclArn);
+    }
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const featurePlan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
+    const mfa = props.mfa ?? cognito.Mfa.OPTIONAL;
     if (props.corsAllowOrigins) {
       validateCorsAllowOrigins(props.corsAllowOrigins);
     }
@@ -252,8 +383,29 @@ export class ProtectedApiWithCognito extends Construct {
         emailBody: 'Your verification code is {####}',
       },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      passwordPolicy: props.passwordPolicy ?? {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa,
+      mfaSecondFactor: mfa === cognito.Mfa.OFF ? undefined : { otp: true, sms: false },
+      featurePlan,
+      standardThreatProtectionMode: featurePlan === cognito.FeaturePlan.PLUS
+        ? cognito.StandardThreatProtectionMode.FULL_FUNCTION
+        : undefined,
+      deletionProtection: props.deletionProtection ?? removalPolicy !== RemovalPolicy.DESTROY,
+      removalPolicy,
     });
+    if (featurePlan !== cognito.FeaturePlan.PLUS) {
+      acknowledge(this.userPool, ['COG8'], REASONS.featurePlan);
+    }
+    if (mfa !== cognito.Mfa.REQUIRED) {
+      acknowledge(this.userPool, ['COG2'], REASONS.mfa);
+    }
 
     const serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
       scopeName: s.name,
@@ -287,11 +439,28 @@ export class ProtectedApiWithCognito extends Construct {
       cognitoDomain: { domainPrefix: props.domainPrefix },
     });
 
+    // Named after the API (resolved at synth), under a prefix the account role may write to.
+    this.accessLogGroup = accessLogGroup(this, 'AccessLogs', {
+      restApiId: Lazy.string({ produce: () => this.api.restApiId }),
+      stageName,
+      retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
+      removalPolicy,
+    });
     this.api = new apigateway.RestApi(this, 'Api', {
       restApiName: props.restApiName,
       description: 'REST API protected by Cognito OAuth 2.0 scopes',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      deployOptions: { stageName },
+      deployOptions: {
+        stageName,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
+        accessLogFormat: accessLogFormat(),
+        loggingLevel: props.executionLoggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        tracingEnabled: props.tracingEnabled ?? false,
+        throttlingRateLimit,
+        throttlingBurstLimit,
+      },
+      // The account-level role is made below, with a policy narrower than CDK's managed one.
       cloudWatchRole: false,
       defaultCorsPreflightOptions: this.corsOrigins.length === 0 ? undefined : {
         allowOrigins: this.corsOrigins,
@@ -302,6 +471,26 @@ export class ProtectedApiWithCognito extends Construct {
     // RestApi adds an `Endpoint` output of its own; `ApiUrl` below says the same with a description.
     this.api.node.tryRemoveChild('Endpoint');
     this.addCorsToErrorResponses();
+    this.requestValidator = this.api.addRequestValidator('RequestValidator', {
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+
+    if (props.cloudWatchRole ?? true) {
+      const accountRole = accountRoleFor(this, 'CloudWatchRole');
+      this.cloudWatchRole = accountRole.role;
+      // The stage can only log once the account knows the role.
+      this.api.deploymentStage.node.addDependency(accountRole.account);
+      acknowledge(accountRole.role, logsPolicyFindings(), REASONS.logsPolicy);
+    }
+    if (props.webAclArn === undefined) {
+      acknowledge(this.api.deploymentStage, ['APIG3'], REASONS.waf);
+    } else {
+      new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
+        resourceArn: this.api.deploymentStage.stageArn,
+        webAclArn: props.webAclArn,
+      });
+    }
 
     this.authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       cognitoUserPools: [this.userPool],
@@ -353,17 +542,26 @@ export class ProtectedApiWithCognito extends Construct {
     const methodResponses = options.methodResponses
       ?? (options.integration ? undefined : defaultMethodResponses(this.corsOrigins));
 
+    const common = {
+      methodResponses,
+      requestValidator: this.requestValidator,
+      requestParameters: options.requestParameters,
+      requestModels: options.requestModels,
+    };
+
     if (options.allowUnauthenticated) {
-      return resource.addMethod(method, integration, {
+      const open = resource.addMethod(method, integration, {
+        ...common,
         authorizationType: apigateway.AuthorizationType.NONE,
-        methodResponses,
       });
+      acknowledge(open, ['APIG4', 'COG4'], REASONS.publicMethod);
+      return open;
     }
     return resource.addMethod(method, integration, {
+      ...common,
       authorizer: this.authorizer,
       authorizationType: apigateway.AuthorizationType.COGNITO,
       authorizationScopes: scopes.map((name) => this.fullScopeName(name)),
-      methodResponses,
     });
   }
 

@@ -1,7 +1,9 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { newStack, tutorialApi, TUTORIAL_PROPS } from './helpers';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
 
@@ -508,4 +510,219 @@ test('two APIs live side by side in one stack', () => {
   const template = Template.fromStack(stack);
   template.resourceCountIs('AWS::Cognito::UserPool', 2);
   template.resourceCountIs('AWS::ApiGateway::RestApi', 2);
+  // one account-level role serves both, and both stages wait for it
+  template.resourceCountIs('AWS::ApiGateway::Account', 1);
+  expect(second.cloudWatchRole).toBe(first.cloudWatchRole);
+  const account = Object.keys(template.findResources('AWS::ApiGateway::Account'))[0];
+  const stages = Object.values(template.findResources('AWS::ApiGateway::Stage'));
+  expect(stages.map((s) => s.DependsOn)).toEqual([[account], [account]]);
+});
+
+describe('security and operations defaults', () => {
+  test('the password policy asks for 12 characters of every kind', () => {
+    synthTutorial().template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+          TemporaryPasswordValidityDays: 3,
+        },
+      },
+    });
+  });
+
+  test('passwordPolicy overrides it', () => {
+    synthTutorial({ passwordPolicy: { minLength: 16, requireSymbols: false } }).template
+      .hasResourceProperties('AWS::Cognito::UserPool', {
+        Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 16, RequireSymbols: false }) },
+      });
+  });
+
+  test('MFA is optional with an authenticator app, and never SMS', () => {
+    synthTutorial().template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
+
+  test('mfa overrides it', () => {
+    synthTutorial({ mfa: cognito.Mfa.REQUIRED }).template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    const off = only(synthTutorial({ mfa: cognito.Mfa.OFF }).template, 'AWS::Cognito::UserPool').body.Properties;
+    expect(off.MfaConfiguration).toBe('OFF');
+    expect(off.EnabledMfas).toBeUndefined();
+  });
+
+  test('the feature plan is ESSENTIALS; PLUS turns threat protection on', () => {
+    const essentials = only(synthTutorial().template, 'AWS::Cognito::UserPool').body.Properties;
+    expect(essentials.UserPoolTier).toBe('ESSENTIALS');
+    expect(essentials.UserPoolAddOns).toBeUndefined();
+    synthTutorial({ featurePlan: cognito.FeaturePlan.PLUS }).template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  test('deletion protection is on unless the pool is to be destroyed; the prop overrides', () => {
+    const protection = (overrides: Partial<ProtectedApiWithCognitoProps>) =>
+      only(synthTutorial(overrides).template, 'AWS::Cognito::UserPool').body.Properties.DeletionProtection;
+    expect(protection({})).toBe('ACTIVE');
+    expect(protection({ removalPolicy: RemovalPolicy.DESTROY })).toBe('INACTIVE');
+    expect(protection({ deletionProtection: false })).toBe('INACTIVE');
+    expect(protection({ removalPolicy: RemovalPolicy.DESTROY, deletionProtection: true })).toBe('ACTIVE');
+  });
+
+  test('the stage writes JSON access logs to a log group kept for a year, and kept on deletion', () => {
+    const { template, api } = synthTutorial();
+    const group = only(template, 'AWS::Logs::LogGroup');
+    expect(group.body).toEqual({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: {
+        LogGroupName: { 'Fn::Join': ['', ['API-Gateway-Access-Logs_', { Ref: only(template, 'AWS::ApiGateway::RestApi').id }, '/prod']] },
+        RetentionInDays: 365,
+      },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    const stage = only(template, 'AWS::ApiGateway::Stage').body.Properties;
+    expect(stage.AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [group.id, 'Arn'] });
+    const format = JSON.parse(stage.AccessLogSetting.Format);
+    expect(format).toEqual(expect.objectContaining({
+      requestId: '$context.requestId',
+      status: '$context.status',
+      subject: '$context.authorizer.claims.sub',
+      clientId: '$context.authorizer.claims.client_id',
+    }));
+    expect(api.accessLogGroup.node.path).toBe('TestStack/AwesomeApi/AccessLogs');
+  });
+
+  test('accessLogRetention and removalPolicy change the log group', () => {
+    const { template } = synthTutorial({ accessLogRetention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    template.hasResource('AWS::Logs::LogGroup', { Properties: Match.objectLike({ RetentionInDays: 30 }), DeletionPolicy: 'Delete' });
+  });
+
+  test('execution logs at ERROR for every method, never with bodies; throttling 100/200; no tracing', () => {
+    const stage = only(synthTutorial().template, 'AWS::ApiGateway::Stage').body.Properties;
+    expect(stage.MethodSettings).toEqual([{
+      ResourcePath: '/*',
+      HttpMethod: '*',
+      LoggingLevel: 'ERROR',
+      DataTraceEnabled: false,
+      ThrottlingRateLimit: 100,
+      ThrottlingBurstLimit: 200,
+    }]);
+    expect(stage.TracingEnabled).toBe(false);
+  });
+
+  test('executionLoggingLevel, tracingEnabled and throttling override them', () => {
+    const stage = only(synthTutorial({
+      executionLoggingLevel: apigateway.MethodLoggingLevel.INFO,
+      tracingEnabled: true,
+      throttlingRateLimit: 5.5,
+      throttlingBurstLimit: 10,
+    }).template, 'AWS::ApiGateway::Stage').body.Properties;
+    expect(stage.MethodSettings[0]).toEqual(expect.objectContaining({
+      LoggingLevel: 'INFO', ThrottlingRateLimit: 5.5, ThrottlingBurstLimit: 10,
+    }));
+    expect(stage.TracingEnabled).toBe(true);
+  });
+
+  test('fails with throttling limits API Gateway would refuse', () => {
+    expect(() => synthTutorial({ throttlingRateLimit: 0 })).toThrow(
+      'throttlingRateLimit 0 is invalid: use a number of requests per second above 0',
+    );
+    expect(() => synthTutorial({ throttlingBurstLimit: 2.5 })).toThrow(
+      'throttlingBurstLimit 2.5 is invalid: use a whole number of requests above 0',
+    );
+  });
+
+  test('sets the account-level CloudWatch role with a narrow inline policy, kept on deletion', () => {
+    const { template, api } = synthTutorial();
+    const role = only(template, 'AWS::IAM::Role');
+    expect(role.body.DeletionPolicy).toBe('Retain');
+    expect(role.body.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.body.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'apigateway.amazonaws.com' },
+    }]);
+    const statements = role.body.Properties.Policies[0].PolicyDocument.Statement;
+    const resources = JSON.stringify(statements.map((s: any) => s.Resource));
+    expect(resources).toContain(':log-group:API-Gateway-Execution-Logs_*');
+    expect(resources).toContain(':log-group:API-Gateway-Access-Logs_*');
+    expect(statements[1].Action).toEqual([
+      'logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:DescribeLogStreams',
+      'logs:PutLogEvents', 'logs:GetLogEvents', 'logs:FilterLogEvents',
+    ]);
+    const account = only(template, 'AWS::ApiGateway::Account');
+    expect(account.body.Properties).toEqual({ CloudWatchRoleArn: { 'Fn::GetAtt': [role.id, 'Arn'] } });
+    expect(account.body.DeletionPolicy).toBe('Retain');
+    template.hasResource('AWS::ApiGateway::Stage', { DependsOn: [account.id] });
+    expect(api.cloudWatchRole).toBeInstanceOf(iam.Role);
+  });
+
+  test('cloudWatchRole: false leaves the account setting alone', () => {
+    const { template } = synthTutorial({ cloudWatchRole: false });
+    template.resourceCountIs('AWS::IAM::Role', 0);
+    template.resourceCountIs('AWS::ApiGateway::Account', 0);
+  });
+
+  test('every method goes through one request validator that checks parameters and bodies', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMethod('GET', '/items', {
+      scopes: ['awesomeapi.read'],
+      requestParameters: { 'method.request.querystring.page': true },
+    });
+    api.addMethod('GET', '/health', { allowUnauthenticated: true });
+    const template = Template.fromStack(stack);
+    const validator = only(template, 'AWS::ApiGateway::RequestValidator');
+    expect(validator.body.Properties).toEqual(expect.objectContaining({ ValidateRequestBody: true, ValidateRequestParameters: true }));
+    const methods = template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'GET' } });
+    expect(Object.values(methods)).toHaveLength(2);
+    for (const method of Object.values(methods)) {
+      expect(method.Properties.RequestValidatorId).toEqual({ Ref: validator.id });
+    }
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      RequestParameters: { 'method.request.querystring.page': true },
+    });
+    expect(api.requestValidator).toBeInstanceOf(apigateway.RequestValidator);
+  });
+
+  test('requestModels are passed through', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    const model = api.api.addModel('Item', { schema: { type: apigateway.JsonSchemaType.OBJECT } });
+    api.addMethod('POST', '/items', { scopes: ['awesomeapi.read'], requestModels: { 'application/json': model } });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      RequestModels: { 'application/json': { Ref: Match.stringLikeRegexp('Item') } },
+    });
+  });
+
+  test('no web ACL by default; webAclArn associates one with the stage', () => {
+    synthTutorial().template.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
+    const arn = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api-acl/0f1e2d3c';
+    const { template } = synthTutorial({ webAclArn: arn });
+    const stage = only(template, 'AWS::ApiGateway::Stage').id;
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      WebACLArn: arn,
+      ResourceArn: {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:us-east-1::/restapis/',
+          { Ref: only(template, 'AWS::ApiGateway::RestApi').id }, '/stages/', { Ref: stage }]],
+      },
+    });
+  });
+
+  test('fails when webAclArn is not a regional WAFv2 web ACL; a token passes', () => {
+    const global = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/edge-acl/0f1e2d3c';
+    expect(() => synthTutorial({ webAclArn: global })).toThrow(
+      `webAclArn "${global}" is invalid: use the ARN of a regional AWS WAFv2 web ACL, `
+      + 'arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id> (a CloudFront web ACL cannot protect a REST API stage)',
+    );
+    expect(() => synthTutorial({ webAclArn: Token.asString({ Ref: 'AclArn' }) })).not.toThrow();
+  });
 });

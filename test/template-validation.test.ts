@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import { newStack, tutorialApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
@@ -14,6 +17,33 @@ test('CDK\'s template validation finds nothing in the tutorial\'s setup with mor
   api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
   api.addMethod('POST', '/awesomeapi/{itemId}', { scopes: ['awesomeapi.read'] });
   api.addMethod('GET', '/health', { allowUnauthenticated: true });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
+  expect(violations(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in a maximal configuration', () => {
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialApi(stack, {
+    scopes: [{ name: 'awesomeapi.read', description: 'read' }, { name: 'awesomeapi.admin', description: 'admin' }],
+    clientScopes: ['awesomeapi.read'],
+    callbackUrls: ['https://app.example.com/callback'],
+    featurePlan: cognito.FeaturePlan.PLUS,
+    mfa: cognito.Mfa.REQUIRED,
+    webAclArn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api-acl/0f1e2d3c',
+    tracingEnabled: true,
+    executionLoggingLevel: apigateway.MethodLoggingLevel.INFO,
+    accessLogRetention: logs.RetentionDays.THREE_MONTHS,
+    allowUserPasswordAuth: true,
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read', 'awesomeapi.admin'] });
+  api.addMethod('PUT', '/awesomeapi/{itemId}', {
+    scopes: ['awesomeapi.read'],
+    requestParameters: { 'method.request.header.If-Match': true },
+  });
 
   const assembly = (stack.node.root as App).synth();
 

@@ -332,3 +332,26 @@ export function validateMethodAccess(where: string, scopes: string[], allowUnaut
       + 'or set options.allowUnauthenticated to true to make the method public');
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Operations
+
+export function validateThrottling(rateLimit: number, burstLimit: number): void {
+  if (!isToken(rateLimit) && !(rateLimit > 0)) {
+    fail(`throttlingRateLimit ${show(rateLimit)} is invalid: use a number of requests per second above 0`);
+  }
+  if (!isToken(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit > 0)) {
+    fail(`throttlingBurstLimit ${show(burstLimit)} is invalid: use a whole number of requests above 0`);
+  }
+}
+
+/** A web ACL for a REST API stage is a regional WAFv2 one. */
+export function validateWebAclArn(arn: string): void {
+  if (isToken(arn)) {
+    return;
+  }
+  if (!/^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[^/]+\/[^/]+$/.test(arn)) {
+    fail(`webAclArn ${show(arn)} is invalid: use the ARN of a regional AWS WAFv2 web ACL, `
+      + 'arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id> (a CloudFront web ACL cannot protect a REST API stage)');
+  }
+}

@@ -1,0 +1,142 @@
+import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/**
+ * The access log format: API Gateway's standard fields plus who called and what the
+ * authorizer said, as one JSON object a line.
+ */
+export function accessLogFormat(): apigateway.AccessLogFormat {
+  return apigateway.AccessLogFormat.custom(JSON.stringify({
+    requestId: '$context.requestId',
+    extendedRequestId: '$context.extendedRequestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    httpMethod: '$context.httpMethod',
+    resourcePath: '$context.resourcePath',
+    path: '$context.path',
+    protocol: '$context.protocol',
+    status: '$context.status',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    subject: '$context.authorizer.claims.sub',
+    clientId: '$context.authorizer.claims.client_id',
+    authorizerError: '$context.authorizer.error',
+    errorMessage: '$context.error.message',
+    errorType: '$context.error.responseType',
+    wafStatus: '$context.waf.status',
+  }));
+}
+
+/** The prefix of the access log groups' names; the account role may write to these. */
+export const ACCESS_LOG_GROUP_PREFIX = 'API-Gateway-Access-Logs_';
+
+/** The log groups (and their streams) API Gateway may write to, by name pattern. */
+export const WRITABLE_LOG_GROUPS = [
+  'API-Gateway-Execution-Logs_*',
+  'API-Gateway-Execution-Logs_*:log-stream:*',
+  `${ACCESS_LOG_GROUP_PREFIX}*`,
+  `${ACCESS_LOG_GROUP_PREFIX}*:log-stream:*`,
+  '/aws/apigateway/welcome',
+  '/aws/apigateway/welcome:log-stream:*',
+];
+
+/**
+ * The wildcard findings cdk-nag's IAM5 reports on that policy, one per resource pattern
+ * (`IAM5[Resource::<arn>]`), so that each is acknowledged by name and a new one is not.
+ */
+export function logsPolicyFindings(): string[] {
+  const arn = (name: string) => `Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:${name}`;
+  return ['*', ...WRITABLE_LOG_GROUPS.filter((name) => name.includes('*'))].map((name) => `IAM5[${arn(name)}]`);
+}
+
+/**
+ * The IAM policy API Gateway needs to write logs: execution logs go to log groups it names
+ * `API-Gateway-Execution-Logs_<api id>/<stage>` (and a welcome group), access logs to the
+ * groups this construct names `API-Gateway-Access-Logs_<api id>/<stage>`. AWS's managed policy
+ * for this grants the same actions on every log group.
+ */
+export function executionLogsPolicy(): iam.PolicyDocument {
+  const logGroupArn = (name: string) => `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${name}`;
+  return new iam.PolicyDocument({
+    statements: [
+      new iam.PolicyStatement({
+        actions: ['logs:DescribeLogGroups'],
+        resources: [logGroupArn('*')],
+      }),
+      new iam.PolicyStatement({
+        actions: [
+          'logs:CreateLogGroup',
+          'logs:CreateLogStream',
+          'logs:DescribeLogStreams',
+          'logs:PutLogEvents',
+          'logs:GetLogEvents',
+          'logs:FilterLogEvents',
+        ],
+        resources: WRITABLE_LOG_GROUPS.map(logGroupArn),
+      }),
+    ],
+  });
+}
+
+/**
+ * API Gateway's account-level CloudWatch role (one per account and region), so that stages
+ * may write execution and access logs. It is kept when the stack goes: other APIs in the account use
+ * the same setting, and would lose their logs with it.
+ */
+export class ApiGatewayAccountRole extends Construct {
+  public readonly role: iam.Role;
+  public readonly account: apigateway.CfnAccount;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
+      description: 'Lets API Gateway write execution and access logs to CloudWatch Logs (account-level setting)',
+      inlinePolicies: { ExecutionLogs: executionLogsPolicy() },
+    });
+    this.role.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.account = new apigateway.CfnAccount(this, 'Account', { cloudWatchRoleArn: this.role.roleArn });
+    this.account.applyRemovalPolicy(RemovalPolicy.RETAIN);
+  }
+}
+
+const ROLE_BY_STACK = new WeakMap<Stack, ApiGatewayAccountRole>();
+
+/**
+ * The account role of a stack: made by the first API in it that asks, shared by the others
+ * (one setting per account and region needs only one resource per stack).
+ */
+export function accountRoleFor(scope: Construct, id: string): ApiGatewayAccountRole {
+  const stack = Stack.of(scope);
+  let role = ROLE_BY_STACK.get(stack);
+  if (!role) {
+    role = new ApiGatewayAccountRole(scope, id);
+    ROLE_BY_STACK.set(stack, role);
+  }
+  return role;
+}
+
+/** Options of the access log group. */
+export interface AccessLogGroupOptions {
+  readonly restApiId: string;
+  readonly stageName: string;
+  readonly retention: logs.RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+/**
+ * The log group for the stage's access logs, named under a prefix that the account role
+ * (whichever stack set it) may write to.
+ */
+export function accessLogGroup(scope: Construct, id: string, options: AccessLogGroupOptions): logs.LogGroup {
+  return new logs.LogGroup(scope, id, {
+    logGroupName: `${ACCESS_LOG_GROUP_PREFIX}${options.restApiId}/${options.stageName}`,
+    retention: options.retention,
+    removalPolicy: options.removalPolicy,
+  });
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# A user's view of the package: a fresh CDK app installs the packed tarball from dist/js with
+# a given aws-cdk-lib, copies the README's smallest example word for word, registers cdk-nag's
+# AwsSolutions checks and synthesizes. It fails when the snippet does not compile, when cdk-nag
+# reports an error (synth throws), or when the stack lacks what the construct promises.
+#
+#   test/consumers/typescript/run.sh [aws-cdk-lib version ...]   (default: latest and the peer floor)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+tarball=$(ls "$root"/dist/js/cdk-cognito-protected-api@*.jsii.tgz 2>/dev/null | head -n 1 || true)
+if [ -z "$tarball" ]; then
+  echo "no tarball in dist/js: run 'npx projen build' first" >&2
+  exit 1
+fi
+floor=$(node -p "require('$root/package.json').peerDependencies['aws-cdk-lib'].replace(/^\\^/, '')")
+versions=("$@")
+[ ${#versions[@]} -gt 0 ] || versions=(latest "$floor")
+
+passed=0
+failed=0
+for version in "${versions[@]}"; do
+  app=$(mktemp -d)
+  echo "== consumer app with aws-cdk-lib@$version in $app"
+  (
+    cd "$app"
+    npm init -y >/dev/null
+    npm install --no-audit --no-fund --loglevel=error "$tarball" "aws-cdk-lib@$version" 'constructs@^10' \
+      'cdk-nag@^3' 'typescript@~6.0.3' '@types/node@^20' >/dev/null
+    node "$here/make-app.js" "$root/README.md" > app.ts
+    npx tsc --types node --noEmitOnError --strict --target es2022 --module commonjs --esModuleInterop --skipLibCheck app.ts
+    node app.js
+  ) && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAILED with aws-cdk-lib@$version"; }
+  rm -rf "$app"
+done
+echo "consumer (typescript): $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
