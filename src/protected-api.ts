@@ -1,5 +1,6 @@
 import { Annotations, CfnOutput, CfnResource, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -8,11 +9,12 @@ import { Construct } from 'constructs';
 import { REASONS, acknowledge } from './private/acknowledgements';
 import { defaultMethodResponses, defaultMockIntegration, originsOf, staticAllowOrigin } from './private/cors';
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
-import { authorizeUrl, tokenUrl } from './private/urls';
+import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
 import {
-  normalizeHttpMethod, parsePath, show, validateClientScopeCount, validateCorsAllowOrigins, validateDomainPrefix,
+  normalizeHttpMethod, parsePath, show, validateClientScopeCount, validateDomainChoice, validateCorsAllowOrigins, validateDomainPrefix,
   validateMethodAccess, validateMethodScopes, validateRedirectUrls, validateResourceServerIdentifier,
-  validateScopes, validateScopeSubset, validateStageName, validateThrottling, validateTokenValidities, validateWebAclArn,
+  validateMachineClientScopes, validateScopes, validateScopeSubset, validateStageName, validateThrottling,
+  validateTokenValidities, validateTokenValidity, validateWebAclArn,
 } from './private/validation';
 import { ApiScope } from './scope';
 
@@ -24,12 +26,49 @@ const MAX_STACK_RESOURCES = 500;
  */
 export interface ProtectedApiWithCognitoProps {
   /**
-   * The prefix of the Cognito domain that serves the hosted login pages and the OAuth 2.0
-   * endpoints: `https://<domainPrefix>.auth.<region>.amazoncognito.com`.
+   * The prefix of the Cognito domain that serves the login pages and the OAuth 2.0
+   * endpoints: `https://<domainPrefix>.auth.<region>.amazoncognito.com`. Give either this or
+   * `customDomainName`.
    *
+   * @default - none; then `customDomainName` and `customDomainCertificate` must be given
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html
    */
-  readonly domainPrefix: string;
+  readonly domainPrefix?: string;
+
+  /**
+   * Your own domain for the login pages and OAuth 2.0 endpoints, e.g. `auth.example.com`,
+   * instead of a Cognito prefix domain. After deploying, point an alias record of it at the
+   * `DomainAliasTarget` output; its parent domain needs an A record too.
+   *
+   * @default - none; then `domainPrefix` must be given
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html
+   */
+  readonly customDomainName?: string;
+
+  /**
+   * The ACM certificate for `customDomainName`. Cognito serves custom domains through
+   * CloudFront, so the certificate must be in us-east-1.
+   *
+   * @default - none; required with `customDomainName`
+   */
+  readonly customDomainCertificate?: acm.ICertificate;
+
+  /**
+   * Which login pages the domain serves. Managed login (version 2) gets a branding with
+   * Cognito's provided style for the browser client, so its pages work right after deploy.
+   *
+   * @default ManagedLoginVersion.NEWER_MANAGED_LOGIN
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html
+   */
+  readonly managedLoginVersion?: cognito.ManagedLoginVersion;
+
+  /**
+   * Where Cognito may send users after they sign out. The first one is used in the
+   * `LogoutUrl` output.
+   *
+   * @default - none; no sign-out redirect
+   */
+  readonly logoutUrls?: string[];
 
   /**
    * The identifier of the API's resource server, e.g. `awesomeapi-resource-server`.
@@ -274,6 +313,23 @@ export interface ProtectedMethodOptions {
 }
 
 /**
+ * Options of a machine client: a confidential app client for the client-credentials grant.
+ */
+export interface MachineClientOptions {
+  /**
+   * The short names of the API scopes the client may obtain (from the `scopes` prop).
+   */
+  readonly scopes: string[];
+
+  /**
+   * How long its access tokens are valid.
+   *
+   * @default Duration.minutes(60)
+   */
+  readonly accessTokenValidity?: Duration;
+}
+
+/**
  * An API Gateway REST API whose methods demand OAuth 2.0 scopes issued by a Cognito user
  * pool, together with everything a browser needs to sign users in with the
  * authorization-code grant: the user pool, a resource server with the API's scopes, a public
@@ -324,9 +380,34 @@ export class ProtectedApiWithCognito extends Construct {
   /** The URL of the API's stage, ending in `/`. */
   public readonly apiUrl: string;
 
+  /**
+   * The sign-out URL, with `client_id` and the first of `logoutUrls` as `logout_uri`.
+   *
+   * @default - undefined without `logoutUrls`
+   */
+  public readonly logoutUrl?: string;
+
+  /**
+   * The settings a browser OAuth 2.0 / OpenID Connect client needs, as JSON: `issuer`,
+   * `authorization_endpoint`, `token_endpoint`, `client_id`, `redirect_uri`, `scope`,
+   * `response_type`, `logout_url`, `post_logout_redirect_uri` and `api_url`.
+   */
+  public readonly webClientConfig: string;
+
+  /**
+   * The managed login branding of the browser client (there is no L2 for it yet).
+   *
+   * @default - undefined with the classic hosted UI
+   */
+  public readonly managedLoginBranding?: cognito.CfnManagedLoginBranding;
+
   private readonly resourceServerIdentifier: string;
   private readonly scopeNames: string[];
   private readonly corsOrigins: string[];
+  /** The resource server's scopes, for the clients' OAuth settings. */
+  private readonly serverScopes: cognito.ResourceServerScope[];
+  /** Where machine clients live, made by the first one. */
+  private machineClients?: Construct;
   /** The scopes each app client can obtain, by client path. */
   private readonly clientScopeNames = new Map<string, string[]>();
   /** Every method added, by `METHOD /path`, with how it was asked for. */
@@ -343,10 +424,15 @@ export class ProtectedApiWithCognito extends Construct {
       idTokenValidity: props.idTokenValidity ?? Duration.minutes(60),
       refreshTokenValidity: props.refreshTokenValidity ?? Duration.days(1),
     };
-    validateDomainPrefix(props.domainPrefix);
+    validateDomainChoice(props.domainPrefix, props.customDomainName, props.customDomainCertificate);
+    if (props.domainPrefix !== undefined) {
+      validateDomainPrefix(props.domainPrefix);
+    }
     validateResourceServerIdentifier(props.resourceServerIdentifier);
     validateScopes(props.scopes);
     validateRedirectUrls('callbackUrls', props.callbackUrls, true);
+    const logoutUrls = props.logoutUrls ?? [];
+    validateRedirectUrls('logoutUrls', logoutUrls, false);
     validateTokenValidities(tokenValidities);
     validateStageName(stageName);
     const throttlingRateLimit = props.throttlingRateLimit ?? 100;
@@ -407,7 +493,7 @@ export class ProtectedApiWithCognito extends Construct {
       acknowledge(this.userPool, ['COG2'], REASONS.mfa);
     }
 
-    const serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
+    const serverScopes = this.serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
       scopeName: s.name,
       scopeDescription: s.description,
     }));
@@ -428,6 +514,7 @@ export class ProtectedApiWithCognito extends Construct {
             .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s)),
         ],
         callbackUrls: props.callbackUrls,
+        logoutUrls: logoutUrls.length > 0 ? logoutUrls : undefined,
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       ...tokenValidities,
@@ -435,9 +522,22 @@ export class ProtectedApiWithCognito extends Construct {
       preventUserExistenceErrors: true,
     });
 
+    const managedLoginVersion = props.managedLoginVersion ?? cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN;
     this.userPoolDomain = this.userPool.addDomain('Domain', {
-      cognitoDomain: { domainPrefix: props.domainPrefix },
+      cognitoDomain: props.domainPrefix !== undefined ? { domainPrefix: props.domainPrefix } : undefined,
+      customDomain: props.customDomainName !== undefined && props.customDomainCertificate
+        ? { domainName: props.customDomainName, certificate: props.customDomainCertificate }
+        : undefined,
+      managedLoginVersion,
     });
+    if (managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
+      // Without a branding, managed login answers "Login pages unavailable" for the client.
+      this.managedLoginBranding = new cognito.CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+        userPoolId: this.userPool.userPoolId,
+        clientId: this.userPoolClient.userPoolClientId,
+        useCognitoProvidedValues: true,
+      });
+    }
 
     // Named after the API (resolved at synth), under a prefix the account role may write to.
     this.accessLogGroup = accessLogGroup(this, 'AccessLogs', {
@@ -505,8 +605,23 @@ export class ProtectedApiWithCognito extends Construct {
     this.authorizeUrl = authorizeUrl(baseUrl, this.userPoolClient.userPoolClientId, requestedScopes, props.callbackUrls[0]);
     this.tokenUrl = tokenUrl(baseUrl);
     this.apiUrl = this.api.url;
+    if (logoutUrls.length > 0) {
+      this.logoutUrl = logoutUrl(baseUrl, this.userPoolClient.userPoolClientId, logoutUrls[0]);
+    }
+    this.webClientConfig = Stack.of(this).toJsonString({
+      issuer: `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`,
+      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
+      token_endpoint: this.tokenUrl,
+      client_id: this.userPoolClient.userPoolClientId,
+      redirect_uri: props.callbackUrls[0],
+      scope: requestedScopes.join(' '),
+      response_type: 'code',
+      logout_url: this.logoutUrl,
+      post_logout_redirect_uri: logoutUrls[0],
+      api_url: this.apiUrl,
+    });
 
-    this.addOutputs();
+    this.addOutputs(props.customDomainName !== undefined);
     this.warnOfLocalCallbacks(props.callbackUrls, stageName);
     this.node.addValidation({ validate: () => this.validateHasMethods() });
     this.node.addValidation({ validate: () => this.validateScopesObtainable() });
@@ -590,6 +705,41 @@ export class ProtectedApiWithCognito extends Construct {
     this.methodsByKey.set(key, { call: where, scopes });
   }
 
+  /**
+   * Adds a confidential app client for the client-credentials grant, for services that call
+   * the API on their own behalf. It has a secret (read it from the console or with
+   * `aws cognito-idp describe-user-pool-client`; no output holds it), no callback URLs, and
+   * only the named scopes.
+   *
+   * @param id the construct id of the client, unique among this API's machine clients
+   * @param options the scopes it may obtain
+   * @returns the app client
+   */
+  public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
+    const where = `addMachineClient ${show(id)}`;
+    validateMachineClientScopes(where, options.scopes, this.scopeNames);
+    const accessTokenValidity = options.accessTokenValidity ?? Duration.minutes(60);
+    validateTokenValidity(`${where}: accessTokenValidity`, accessTokenValidity);
+
+    this.machineClients ??= new Construct(this, 'MachineClients');
+    const client = new cognito.UserPoolClient(this.machineClients, id, {
+      userPool: this.userPool,
+      generateSecret: true,
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: this.serverScopes
+          .filter((s) => options.scopes.includes(s.scopeName))
+          .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s)),
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity,
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+    this.clientScopeNames.set(client.node.path, options.scopes);
+    return client;
+  }
+
   private fullScopeName(name: string): string {
     return `${this.resourceServerIdentifier}/${name}`;
   }
@@ -611,7 +761,7 @@ export class ProtectedApiWithCognito extends Construct {
     this.api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders });
   }
 
-  private addOutputs(): void {
+  private addOutputs(customDomain: boolean): void {
     new CfnOutput(this, 'UserPoolId', {
       description: 'The Cognito user pool id',
       value: this.userPool.userPoolId,
@@ -632,6 +782,23 @@ export class ProtectedApiWithCognito extends Construct {
       description: 'Open in a browser to sign in and receive an authorization code at the first callback URL',
       value: this.authorizeUrl,
     });
+    if (this.logoutUrl) {
+      new CfnOutput(this, 'LogoutUrl', {
+        description: 'Open in a browser to sign out and return to the first logout URL',
+        value: this.logoutUrl,
+      });
+    }
+    new CfnOutput(this, 'WebClientConfig', {
+      description: 'The settings of the browser OAuth 2.0 / OpenID Connect client, as JSON',
+      value: this.webClientConfig,
+    });
+    if (customDomain) {
+      const domain = this.userPoolDomain.node.defaultChild as cognito.CfnUserPoolDomain;
+      new CfnOutput(this, 'DomainAliasTarget', {
+        description: 'Point an alias (A) record of the custom domain at this CloudFront distribution',
+        value: domain.attrCloudFrontDistribution,
+      });
+    }
   }
 
   /**

@@ -1,10 +1,12 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
 
+const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api-acl/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 
 /** Every option turned towards its strictest or fullest setting. */
@@ -21,6 +23,9 @@ const MAXIMAL: Partial<ProtectedApiWithCognitoProps> = {
   webAclArn: WEB_ACL_ARN,
   tracingEnabled: true,
   allowUserPasswordAuth: true,
+  logoutUrls: ['https://app.example.com/'],
+  domainPrefix: undefined,
+  customDomainName: 'auth.example.com',
 };
 
 interface NagRun {
@@ -32,13 +37,17 @@ interface NagRun {
  * Synthesizes the API under cdk-nag's AwsSolutions pack, the way a user registers it, and
  * returns what the validation report holds. Errors are collected rather than thrown.
  */
-function runNag(overrides: Partial<ProtectedApiWithCognitoProps>, addMethods = defaultMethods): NagRun {
+function runNag(given: Partial<ProtectedApiWithCognitoProps>, addMethods = defaultMethods): NagRun {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new Stack(app, 'NagStack', { env: { account: '123456789012', region: 'us-east-1' } });
+  const overrides = given.customDomainName === undefined ? given : {
+    ...given,
+    customDomainCertificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
+  };
   const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', { ...TUTORIAL_PROPS, ...overrides });
   addMethods(api);
   const findings = violations(app.synth()).filter((v) => v.plugin === 'AwsSolutions');
@@ -56,6 +65,8 @@ function maximalMethods(api: ProtectedApiWithCognito): void {
     requestParameters: { 'method.request.header.If-Match': true },
   });
   api.addMethod('GET', '/health', { allowUnauthenticated: true });
+  api.addMethod('DELETE', '/awesomeapi/{itemId}', { scopes: ['awesomeapi.admin'] });
+  api.addMachineClient('Admin', { scopes: ['awesomeapi.admin'] });
 }
 
 /** The acknowledgements recorded in the tree, by construct path. */

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -164,7 +165,7 @@ describe('domain', () => {
   test('is a Cognito prefix domain on the pool', () => {
     const { template } = synthTutorial();
     const domain = only(template, 'AWS::Cognito::UserPoolDomain').body.Properties;
-    expect(domain).toEqual({ Domain: 'buraktas-awesome-domain', UserPoolId: { Ref: POOL } });
+    expect(domain).toEqual({ Domain: 'buraktas-awesome-domain', UserPoolId: { Ref: POOL }, ManagedLoginVersion: 2 });
   });
 });
 
@@ -451,7 +452,7 @@ describe('outputs', () => {
     });
   });
 
-  test('are exactly those five (no duplicate endpoint output)', () => {
+  test('are exactly those and the web client config (no duplicate endpoint output)', () => {
     const { template } = synthTutorial();
     expect(Object.keys(template.toJSON().Outputs).map((k) => k.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual([
       'AwesomeApiApiUrl',
@@ -459,6 +460,7 @@ describe('outputs', () => {
       'AwesomeApiTokenUrl',
       'AwesomeApiUserPoolClientId',
       'AwesomeApiUserPoolId',
+      'AwesomeApiWebClientConfig',
     ]);
   });
 
@@ -724,5 +726,245 @@ describe('security and operations defaults', () => {
       + 'arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id> (a CloudFront web ACL cannot protect a REST API stage)',
     );
     expect(() => synthTutorial({ webAclArn: Token.asString({ Ref: 'AclArn' }) })).not.toThrow();
+  });
+});
+
+/** The value of the output whose logical id starts with `AwesomeApi<name>`. */
+function output(template: Template, name: string): any {
+  const outputs = template.toJSON().Outputs;
+  const key = Object.keys(outputs).find((k) => k.replace(/[0-9A-F]{8}$/, '') === `AwesomeApi${name}`);
+  return key === undefined ? undefined : outputs[key].Value;
+}
+
+describe('machine clients', () => {
+  function withMachineClient() {
+    const stack = newStack();
+    const api = tutorialApi(stack, {
+      scopes: [
+        { name: 'awesomeapi.read', description: 'read' },
+        { name: 'awesomeapi.write', description: 'write' },
+      ],
+    });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    const client = api.addMachineClient('Reporting', { scopes: ['awesomeapi.read'] });
+    return { stack, api, client, template: Template.fromStack(stack) };
+  }
+
+  test('have client_credentials only, a secret, only their scopes and no callback', () => {
+    const { template, client } = withMachineClient();
+    const clients = template.findResources('AWS::Cognito::UserPoolClient', { Properties: { GenerateSecret: true } });
+    expect(Object.keys(clients)).toEqual([expect.stringMatching(/^AwesomeApiMachineClientsReporting/)]);
+    const props = Object.values(clients)[0].Properties;
+    expect(props).toEqual({
+      UserPoolId: { Ref: POOL },
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: [{ 'Fn::Join': ['', [{ Ref: SERVER }, '/awesomeapi.read']] }],
+      SupportedIdentityProviders: ['COGNITO'],
+      AccessTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: 'minutes' },
+      EnableTokenRevocation: true,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    expect(props.CallbackURLs).toBeUndefined();
+    expect(client).toBeInstanceOf(cognito.UserPoolClient);
+    expect(client.node.path).toBe('TestStack/AwesomeApi/MachineClients/Reporting');
+  });
+
+  test('never put their secret in an output', () => {
+    const { template } = withMachineClient();
+    expect(JSON.stringify(template.toJSON().Outputs)).not.toMatch(/ClientSecret|MachineClients/);
+  });
+
+  test('accessTokenValidity overrides the hour', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMachineClient('Batch', { scopes: ['awesomeapi.read'], accessTokenValidity: Duration.minutes(5) });
+    expect(() => api.addMachineClient('Slow', { scopes: ['awesomeapi.read'], accessTokenValidity: Duration.days(2) }))
+      .toThrow('addMachineClient "Slow": accessTokenValidity "2 days" is invalid: Cognito allows 5 minutes to 1 day');
+  });
+
+  test('fails with a scope the API does not define, naming it', () => {
+    const api = tutorialApi(newStack());
+    expect(() => api.addMachineClient('Bad', { scopes: ['awesomeapi.delete'] })).toThrow(
+      'addMachineClient "Bad": scopes[0] "awesomeapi.delete" is not one of the API\'s scopes (awesomeapi.read); add it to the scopes prop or fix the name',
+    );
+  });
+
+  test('fails with no scopes', () => {
+    const api = tutorialApi(newStack());
+    expect(() => api.addMachineClient('None', { scopes: [] })).toThrow(
+      'addMachineClient "None": scopes is empty: a client-credentials client needs at least one of the API\'s scopes (awesomeapi.read)',
+    );
+  });
+
+  test('make a scope obtainable that the browser client lacks', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack, {
+      scopes: [{ name: 'awesomeapi.read', description: 'r' }, { name: 'awesomeapi.admin', description: 'a' }],
+      clientScopes: ['awesomeapi.read'],
+    });
+    api.addMethod('DELETE', '/items', { scopes: ['awesomeapi.admin'] });
+    api.addMachineClient('Admin', { scopes: ['awesomeapi.admin'] });
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
+describe('sign-out', () => {
+  test('logoutUrls go on the browser client, and the LogoutUrl output sends users to the first', () => {
+    const { template, api, stack } = synthTutorial({ logoutUrls: ['http://localhost:3000/', 'https://app.example.com/bye'] });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      LogoutURLs: ['http://localhost:3000/', 'https://app.example.com/bye'],
+    });
+    const expected = {
+      'Fn::Join': ['', [
+        'https://', { Ref: DOMAIN }, '.auth.us-east-1.amazoncognito.com/logout?client_id=', { Ref: CLIENT },
+        '&logout_uri=http%3A%2F%2Flocalhost%3A3000%2F',
+      ]],
+    };
+    expect(output(template, 'LogoutUrl')).toEqual(expected);
+    expect(stack.resolve(api.logoutUrl)).toEqual(expected);
+  });
+
+  test('without logoutUrls there is no logout URL', () => {
+    const { template, api } = synthTutorial();
+    expect(only(template, 'AWS::Cognito::UserPoolClient').body.Properties.LogoutURLs).toBeUndefined();
+    expect(output(template, 'LogoutUrl')).toBeUndefined();
+    expect(api.logoutUrl).toBeUndefined();
+  });
+
+  test('logoutUrls are validated like callback URLs', () => {
+    expect(() => synthTutorial({ logoutUrls: ['http://app.example.com/bye'] })).toThrow(
+      'logoutUrls[0] "http://app.example.com/bye" is invalid: Cognito requires HTTPS, except http://localhost for testing; use "https://app.example.com/bye"',
+    );
+    expect(() => synthTutorial({ logoutUrls: ['https://app.example.com/#bye'] })).toThrow(
+      'logoutUrls[0] "https://app.example.com/#bye" is invalid: a redirect URL must not have a fragment',
+    );
+  });
+});
+
+describe('managed login', () => {
+  test('is version 2 by default, with a branding in Cognito\'s style for the browser client', () => {
+    const { template, api } = synthTutorial();
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+    const branding = only(template, 'AWS::Cognito::ManagedLoginBranding').body.Properties;
+    expect(branding).toEqual({ UserPoolId: { Ref: POOL }, ClientId: { Ref: CLIENT }, UseCognitoProvidedValues: true });
+    expect(api.managedLoginBranding).toBeInstanceOf(cognito.CfnManagedLoginBranding);
+  });
+
+  test('managedLoginVersion chooses the classic hosted UI, without a branding', () => {
+    const { template, api } = synthTutorial({ managedLoginVersion: cognito.ManagedLoginVersion.CLASSIC_HOSTED_UI });
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 1 });
+    template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 0);
+    expect(api.managedLoginBranding).toBeUndefined();
+  });
+});
+
+describe('custom domain', () => {
+  const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
+  const withCustomDomain = (overrides: Partial<ProtectedApiWithCognitoProps> = {}) => {
+    const stack = newStack();
+    const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
+    const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', {
+      ...TUTORIAL_PROPS,
+      domainPrefix: undefined,
+      customDomainName: 'auth.example.com',
+      customDomainCertificate: certificate,
+      ...overrides,
+    });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    return { stack, api, certificate, template: Template.fromStack(stack) };
+  };
+
+  test('replaces the prefix domain, and the URLs follow it', () => {
+    const { template } = withCustomDomain();
+    const domain = only(template, 'AWS::Cognito::UserPoolDomain');
+    expect(domain.body.Properties).toEqual({
+      Domain: 'auth.example.com',
+      CustomDomainConfig: { CertificateArn: CERT_ARN },
+      UserPoolId: { Ref: POOL },
+      ManagedLoginVersion: 2,
+    });
+    expect(output(template, 'TokenUrl')).toEqual({ 'Fn::Join': ['', ['https://', { Ref: domain.id }, '/oauth2/token']] });
+    expect(JSON.stringify(output(template, 'AuthorizeUrl'))).toContain('/oauth2/authorize?client_id=');
+    expect(JSON.stringify(output(template, 'AuthorizeUrl'))).not.toContain('amazoncognito.com');
+    expect(output(template, 'DomainAliasTarget')).toEqual({ 'Fn::GetAtt': [domain.id, 'CloudFrontDistribution'] });
+  });
+
+  test('a prefix domain has no alias target output', () => {
+    expect(output(synthTutorial().template, 'DomainAliasTarget')).toBeUndefined();
+  });
+
+  test('fails when both a prefix and a custom domain are given', () => {
+    expect(() => withCustomDomain({ domainPrefix: 'buraktas-awesome-domain' })).toThrow(
+      'domainPrefix "buraktas-awesome-domain" and customDomainName "auth.example.com" are both set: the login pages and OAuth endpoints live on one domain; keep one of the two',
+    );
+  });
+
+  test('fails when neither is given', () => {
+    expect(() => tutorialApi(newStack(), { domainPrefix: undefined })).toThrow(
+      'neither domainPrefix nor customDomainName is set: give a Cognito domain prefix (domainPrefix), or your own domain (customDomainName with customDomainCertificate)',
+    );
+  });
+
+  test('fails without its certificate, or with a certificate alone', () => {
+    expect(() => withCustomDomain({ customDomainCertificate: undefined })).toThrow(
+      'customDomainName "auth.example.com" needs customDomainCertificate: an ACM certificate for it, in us-east-1',
+    );
+    const stack = newStack();
+    const certificate = acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN);
+    expect(() => tutorialApi(stack, { customDomainCertificate: certificate })).toThrow(
+      'customDomainCertificate is set without customDomainName: give the domain it is for, or drop it',
+    );
+  });
+
+  test('fails with a certificate outside us-east-1; a token ARN passes', () => {
+    const stack = newStack();
+    const arn = 'arn:aws:acm:eu-west-1:123456789012:certificate/abc';
+    expect(() => tutorialApi(stack, {
+      domainPrefix: undefined,
+      customDomainName: 'auth.example.com',
+      customDomainCertificate: acm.Certificate.fromCertificateArn(stack, 'Cert', arn),
+    })).toThrow(`customDomainCertificate "${arn}" is in "eu-west-1": Cognito serves custom domains through CloudFront, which needs the certificate in us-east-1; request or import it there`);
+    const other = newStack();
+    expect(() => tutorialApi(other, {
+      domainPrefix: undefined,
+      customDomainName: 'auth.example.com',
+      customDomainCertificate: acm.Certificate.fromCertificateArn(other, 'TokenCert', Token.asString({ Ref: 'CertArn' })),
+    })).not.toThrow();
+  });
+
+  test('fails with a name that is not a domain name', () => {
+    for (const name of ['https://auth.example.com', 'Auth.Example.com', 'auth', 'auth.example.com/login']) {
+      expect(() => withCustomDomain({ customDomainName: name })).toThrow(
+        `customDomainName ${JSON.stringify(name)} is invalid: use a lowercase domain name such as auth.example.com, without scheme, port or path`,
+      );
+    }
+  });
+});
+
+describe('web client config', () => {
+  test('holds what an OIDC client needs, as JSON', () => {
+    const { template, api, stack } = synthTutorial({ logoutUrls: ['http://localhost:3000/'] });
+    const value = output(template, 'WebClientConfig');
+    expect(stack.resolve(api.webClientConfig)).toEqual(value);
+    // Resolve the tokens to placeholders, then read the JSON.
+    const config = JSON.parse(value['Fn::Join'][1]
+      .map((part: any) => (typeof part === 'string' ? part : `<${part.Ref}>`))
+      .join(''));
+    expect(config).toEqual({
+      issuer: `https://cognito-idp.us-east-1.<AWS::URLSuffix>/<${POOL}>`,
+      authorization_endpoint: `https://<${DOMAIN}>.auth.us-east-1.amazoncognito.com/oauth2/authorize`,
+      token_endpoint: `https://<${DOMAIN}>.auth.us-east-1.amazoncognito.com/oauth2/token`,
+      client_id: `<${CLIENT}>`,
+      redirect_uri: 'http://localhost:3000/dashboard',
+      scope: 'openid awesomeapi-resource-server/awesomeapi.read',
+      response_type: 'code',
+      logout_url: `https://<${DOMAIN}>.auth.us-east-1.amazoncognito.com/logout?client_id=<${CLIENT}>&logout_uri=http%3A%2F%2Flocalhost%3A3000%2F`,
+      post_logout_redirect_uri: 'http://localhost:3000/',
+      api_url: expect.stringMatching(/^https:\/\/<AwesomeApi[0-9A-F]+>\.execute-api\.us-east-1\.<AWS::URLSuffix>\/<AwesomeApiDeploymentStage.*>\/$/),
+    });
   });
 });

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { newStack, tutorialApi, violations } from './helpers';
@@ -38,12 +39,18 @@ test('CDK\'s template validation finds nothing in a maximal configuration', () =
     accessLogRetention: logs.RetentionDays.THREE_MONTHS,
     allowUserPasswordAuth: true,
     removalPolicy: RemovalPolicy.DESTROY,
+    logoutUrls: ['https://app.example.com/'],
+    domainPrefix: undefined,
+    customDomainName: 'auth.example.com',
+    customDomainCertificate: acm.Certificate.fromCertificateArn(stack, 'Cert',
+      'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555'),
   });
   api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read', 'awesomeapi.admin'] });
   api.addMethod('PUT', '/awesomeapi/{itemId}', {
     scopes: ['awesomeapi.read'],
     requestParameters: { 'method.request.header.If-Match': true },
   });
+  api.addMachineClient('Admin', { scopes: ['awesomeapi.admin'] });
 
   const assembly = (stack.node.root as App).synth();
 

@@ -38,3 +38,8 @@ export function authorizeUrl(baseUrl: string, clientId: string, scopes: string[]
 export function tokenUrl(baseUrl: string): string {
   return `${baseUrl}/oauth2/token`;
 }
+
+/** The sign-out URL of a user pool domain, sending the user to `logoutUri` afterwards. */
+export function logoutUrl(baseUrl: string, clientId: string, logoutUri: string): string {
+  return `${baseUrl}/logout?client_id=${encodeQueryValue(clientId)}&logout_uri=${encodeQueryValue(logoutUri)}`;
+}

@@ -1,4 +1,5 @@
 import { Duration, Token } from 'aws-cdk-lib';
+import { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { ApiScope } from '../scope';
 
 /*
@@ -54,6 +55,51 @@ function isToken(value: unknown): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Props
+
+/** Exactly one domain: a Cognito prefix, or a custom domain with its certificate. */
+export function validateDomainChoice(prefix?: string, customDomainName?: string, certificate?: ICertificate): void {
+  if (prefix !== undefined && customDomainName !== undefined) {
+    fail(`domainPrefix ${show(prefix)} and customDomainName ${show(customDomainName)} are both set: `
+      + 'the login pages and OAuth endpoints live on one domain; keep one of the two');
+  }
+  if (prefix === undefined && customDomainName === undefined) {
+    fail('neither domainPrefix nor customDomainName is set: give a Cognito domain prefix (domainPrefix), '
+      + 'or your own domain (customDomainName with customDomainCertificate)');
+  }
+  if (customDomainName !== undefined) {
+    validateCustomDomainName(customDomainName);
+    if (!certificate) {
+      fail(`customDomainName ${show(customDomainName)} needs customDomainCertificate: an ACM certificate for it, `
+        + 'in us-east-1');
+    }
+    validateCertificateRegion(certificate);
+  } else if (certificate) {
+    fail('customDomainCertificate is set without customDomainName: give the domain it is for, or drop it');
+  }
+}
+
+function validateCustomDomainName(name: string): void {
+  if (isToken(name)) {
+    return;
+  }
+  if (!/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(name)) {
+    fail(`customDomainName ${show(name)} is invalid: use a lowercase domain name such as auth.example.com, `
+      + 'without scheme, port or path');
+  }
+}
+
+/** Cognito serves custom domains through CloudFront, which takes certificates from us-east-1. */
+function validateCertificateRegion(certificate: ICertificate): void {
+  const arn = certificate.certificateArn;
+  if (isToken(arn)) {
+    return;
+  }
+  const region = arn.split(':')[3];
+  if (region !== 'us-east-1') {
+    fail(`customDomainCertificate ${show(arn)} is in ${show(region)}: Cognito serves custom domains through `
+      + 'CloudFront, which needs the certificate in us-east-1; request or import it there');
+  }
+}
 
 export function validateDomainPrefix(prefix: string): void {
   if (isToken(prefix)) {
@@ -172,9 +218,9 @@ function validateScopeDescription(where: string, description: string): void {
  * @param propName the prop that lists the client's scopes
  * @param count how many scopes the client gets, built-in ones included
  */
-export function validateClientScopeCount(propName: string, count: number): void {
+export function validateClientScopeCount(propName: string, count: number, withOpenId = true): void {
   if (count > MAX_CLIENT_SCOPES) {
-    fail(`${propName} gives the client ${count} scopes (openid included): Cognito allows at most `
+    fail(`${propName} gives the client ${count} scopes${withOpenId ? ' (openid included)' : ''}: Cognito allows at most `
       + `${MAX_CLIENT_SCOPES} per app client; give it at most ${MAX_CLIENT_SCOPES} or split the API's scopes`);
   }
 }
@@ -217,6 +263,11 @@ export function validateTokenValidities(v: TokenValidities): void {
 }
 
 // Durations are not skipped when they are tokens: CDK's app client cannot take token durations.
+/** One access-token lifetime, for a client added later. */
+export function validateTokenValidity(where: string, value: Duration): void {
+  validateDurationRange(where, value, Duration.minutes(5), Duration.days(1));
+}
+
 function validateDurationRange(propName: string, value: Duration, min: Duration, max: Duration): void {
   const ms = value.toMilliseconds();
   if (ms < min.toMilliseconds() || ms > max.toMilliseconds()) {
@@ -310,6 +361,16 @@ export function parsePath(where: string, path: string): string[] {
     }
   });
   return parts;
+}
+
+/** A machine client needs at least one of the API's scopes, each once, at most 50. */
+export function validateMachineClientScopes(where: string, scopes: string[], known: string[]): void {
+  if (!isToken(scopes) && scopes.length === 0) {
+    fail(`${where}: scopes is empty: a client-credentials client needs at least one of the API's scopes `
+      + `(${known.join(', ')})`);
+  }
+  validateScopeSubset(`${where}: scopes`, scopes, known);
+  validateClientScopeCount(`${where}: scopes`, scopes.length, false);
 }
 
 export function validateMethodScopes(where: string, scopes: string[], known: string[]): void {
