@@ -1,2 +1,4 @@
 export * from './scope';
+export * from './protected-api-props';
+export * from './options';
 export * from './protected-api';

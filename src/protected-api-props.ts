@@ -1,0 +1,246 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { ApiScope } from './scope';
+
+/**
+ * Properties of a `ProtectedApiWithCognito`.
+ */
+export interface ProtectedApiWithCognitoProps {
+  /**
+   * The prefix of the Cognito domain that serves the login pages and the OAuth 2.0
+   * endpoints: `https://<domainPrefix>.auth.<region>.amazoncognito.com`. Give either this or
+   * `customDomainName`.
+   *
+   * @default - none; then `customDomainName` and `customDomainCertificate` must be given
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html
+   */
+  readonly domainPrefix?: string;
+
+  /**
+   * Your own domain for the login pages and OAuth 2.0 endpoints, e.g. `auth.example.com`,
+   * instead of a Cognito prefix domain. After deploying, point an alias record of it at the
+   * `DomainAliasTarget` output; its parent domain needs an A record too.
+   *
+   * @default - none; then `domainPrefix` must be given
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html
+   */
+  readonly customDomainName?: string;
+
+  /**
+   * The ACM certificate for `customDomainName`. Cognito serves custom domains through
+   * CloudFront, so the certificate must be in us-east-1.
+   *
+   * @default - none; required with `customDomainName`
+   */
+  readonly customDomainCertificate?: acm.ICertificate;
+
+  /**
+   * Which login pages the domain serves. Managed login (version 2) gets a branding with
+   * Cognito's provided style for the browser client, so its pages work right after deploy.
+   *
+   * @default ManagedLoginVersion.NEWER_MANAGED_LOGIN
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html
+   */
+  readonly managedLoginVersion?: cognito.ManagedLoginVersion;
+
+  /**
+   * Where Cognito may send users after they sign out. The first one is used in the
+   * `LogoutUrl` output.
+   *
+   * @default - none; no sign-out redirect
+   */
+  readonly logoutUrls?: string[];
+
+  /**
+   * The identifier of the API's resource server, e.g. `awesomeapi-resource-server`.
+   * Access tokens carry the API's scopes as `<identifier>/<scope name>`.
+   *
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-define-resource-servers.html
+   */
+  readonly resourceServerIdentifier: string;
+
+  /**
+   * The API's custom scopes. The browser client may request all of them; each method
+   * names the ones it accepts.
+   */
+  readonly scopes: ApiScope[];
+
+  /**
+   * The short names of the scopes the browser client may request (besides `openid`). Leave
+   * out scopes meant only for other clients, such as administrators' tools.
+   *
+   * @default - every scope in `scopes`
+   */
+  readonly clientScopes?: string[];
+
+  /**
+   * Where Cognito may send the user back with an authorization code. The first one is used
+   * in the `AuthorizeUrl` output.
+   */
+  readonly callbackUrls: string[];
+
+  /**
+   * How long access tokens are valid.
+   *
+   * @default Duration.minutes(60)
+   */
+  readonly accessTokenValidity?: Duration;
+
+  /**
+   * How long ID tokens are valid.
+   *
+   * @default Duration.minutes(60)
+   */
+  readonly idTokenValidity?: Duration;
+
+  /**
+   * How long refresh tokens are valid.
+   *
+   * @default Duration.days(1)
+   */
+  readonly refreshTokenValidity?: Duration;
+
+  /**
+   * What happens to the user pool and the access log group when they leave the stack. They
+   * hold your users' accounts and records of their calls, so they are kept by default.
+   *
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+
+  /**
+   * The browser origins allowed to call the API (CORS), each `scheme://host[:port]`. Give
+   * `['*']` only if any web site may call it, and `[]` for no CORS at all.
+   *
+   * @default - the origins of the `http(s)` callback URLs; no CORS if there are none
+   */
+  readonly corsAllowOrigins?: string[];
+
+  /**
+   * The name of the API's deployment stage, the first part of every path in the API URL.
+   *
+   * @default 'prod'
+   */
+  readonly stageName?: string;
+
+  /**
+   * Whether anyone may sign up from the hosted login page. When off, only administrators
+   * create users.
+   *
+   * @default true
+   */
+  readonly selfSignUpEnabled?: boolean;
+
+  /**
+   * Whether the browser client may also sign users in by sending their password directly
+   * (`ALLOW_USER_PASSWORD_AUTH`), as scripts and tests sometimes do. The hosted login pages
+   * do not need it.
+   *
+   * @default false
+   */
+  readonly allowUserPasswordAuth?: boolean;
+
+  /**
+   * The user pool's name.
+   *
+   * @default - a name CloudFormation generates
+   */
+  readonly userPoolName?: string;
+
+  /**
+   * The REST API's name.
+   *
+   * @default - the construct's id
+   */
+  readonly restApiName?: string;
+
+  /**
+   * The password rules of the user pool.
+   *
+   * @default - at least 12 characters with lowercase and uppercase letters, digits and
+   * symbols; temporary passwords valid for 3 days
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html
+   */
+  readonly passwordPolicy?: cognito.PasswordPolicy;
+
+  /**
+   * Whether users need a second factor (an authenticator app) to sign in.
+   *
+   * @default Mfa.OPTIONAL - users may add an authenticator app
+   */
+  readonly mfa?: cognito.Mfa;
+
+  /**
+   * The user pool's feature plan. `PLUS` adds threat protection (turned on in full-function
+   * mode here) at a higher price per monthly active user.
+   *
+   * @default FeaturePlan.ESSENTIALS
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
+   */
+  readonly featurePlan?: cognito.FeaturePlan;
+
+  /**
+   * Whether the user pool refuses to be deleted (by CloudFormation or anyone else) until this
+   * is turned off.
+   *
+   * @default - true, unless `removalPolicy` is `DESTROY`
+   */
+  readonly deletionProtection?: boolean;
+
+  /**
+   * The ARN of a regional AWS WAF web ACL to protect the API stage with.
+   *
+   * @default - no web ACL
+   */
+  readonly webAclArn?: string;
+
+  /**
+   * How long the stage's access logs are kept.
+   *
+   * @default RetentionDays.ONE_YEAR
+   */
+  readonly accessLogRetention?: logs.RetentionDays;
+
+  /**
+   * The level of API Gateway's execution logs for every method. Request and response bodies
+   * are never logged (they hold tokens).
+   *
+   * @default MethodLoggingLevel.ERROR
+   */
+  readonly executionLoggingLevel?: apigateway.MethodLoggingLevel;
+
+  /**
+   * Whether to set API Gateway's account-level CloudWatch role (one per account and region),
+   * which stages need to write execution and access logs. The role is kept when the stack is
+   * deleted, since other APIs in the account rely on the same setting; several APIs in one
+   * stack share one. Turn this off when the account's role is managed elsewhere.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+   */
+  readonly cloudWatchRole?: boolean;
+
+  /**
+   * Whether to trace requests with AWS X-Ray.
+   *
+   * @default false
+   */
+  readonly tracingEnabled?: boolean;
+
+  /**
+   * The steady-state request rate the stage allows, in requests per second.
+   *
+   * @default 100
+   */
+  readonly throttlingRateLimit?: number;
+
+  /**
+   * The burst of requests the stage allows above the rate.
+   *
+   * @default 200
+   */
+  readonly throttlingBurstLimit?: number;
+}
