@@ -30,7 +30,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // look for the nearest tsconfig.json instead, which only covers src/.
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'example', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'example', 'scripts', 'projenrc', '.projenrc.ts'],
     tsconfigPath: './tsconfig.dev.json',
     projectService: false,
   },
@@ -46,19 +46,28 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Develop and test against the newest aws-cdk-lib, so that its built-in CloudFormation template
   // validation runs over our templates; the peer dependency keeps the lower floor above.
   peerDependencyOptions: { pinnedDevDependency: false },
-  devDeps: [`aws-cdk-lib@${CDK_DEV_VERSION}`, 'cdk-nag@^3.0.2'],
+  devDeps: [
+    `aws-cdk-lib@${CDK_DEV_VERSION}`,
+    'cdk-nag@^3.0.2',
+    // Pinned: the snapshot holds the assertion handler's asset hash, which moves with this version.
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/integ-runner@^2.197.10',
+  ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
 });
 
 // The constructs floor, as a dev dependency (the library's AwsCdkDeps drops the one in devDeps).
 project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
 
+// Only lib/, the jsii assembly, README and LICENSE belong in the npm package.
+project.npmignore?.exclude('/example/', '/scripts/', '/.ci/', '/docs/', '/cdk.out/', '/rosetta/', '/bench/');
+
 // TypeScript's `**/*.ts` skips dot-files: lint .projenrc.ts with the same settings too.
 project.tsconfigDev.addInclude('.projenrc.ts');
 
 // Editors open the nearest tsconfig.json: point the ones in test/ and example/ at tsconfig.dev.json,
 // so that tests and the example get the same settings (and jest's types) as jest and eslint use.
-for (const dir of ['test', 'example']) {
+for (const dir of ['test', 'example', 'scripts']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../tsconfig.dev.json' },
   });
@@ -75,6 +84,18 @@ project.addTask('example', {
 project.addTask('consumer:typescript', {
   description: 'Synthesize the README example from the packed tarball in fresh CDK apps, under cdk-nag',
   exec: 'bash test/consumers/typescript/run.sh',
+});
+
+// The integration test: integ-runner deploys it for anyone with an AWS account; here (no AWS) the
+// check is that the code still synthesizes the committed snapshot. integ-runner 2.197 cannot read
+// the cloud assembly schema of aws-cdk-lib 2.270+, so scripts/integ-snapshots.ts does the comparison.
+project.addTask('integ', {
+  description: 'Check that test/integ.*.ts still synthesize their committed snapshots (no deploy)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts check',
+});
+project.addTask('integ:update', {
+  description: 'Rewrite the snapshots of test/integ.*.ts without deploying (commit the result)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts update',
 });
 
 project.synth();
