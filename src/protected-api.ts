@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, CfnResource, Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, CfnResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,14 +7,13 @@ import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { MachineClientOptions, ProtectedMethodOptions } from './options';
 import { REASONS, acknowledge } from './private/acknowledgements';
-import { defaultMethodResponses, defaultMockIntegration, originsOf, staticAllowOrigin } from './private/cors';
+import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './private/cors';
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
+import { Settings, resolveSettings } from './private/settings';
 import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
 import {
-  normalizeHttpMethod, parsePath, show, validateClientScopeCount, validateDomainChoice, validateCorsAllowOrigins, validateDomainPrefix,
-  validateMethodAccess, validateMethodScopes, validateRedirectUrls, validateResourceServerIdentifier,
-  validateMachineClientScopes, validateScopes, validateScopeSubset, validateStageName, validateThrottling,
-  validateTokenValidities, validateTokenValidity, validateWebAclArn,
+  normalizeHttpMethod, parsePath, show, validateMachineClientScopes, validateMethodAccess, validateMethodScopes,
+  validateTokenValidity,
 } from './private/validation';
 import { ProtectedApiWithCognitoProps } from './protected-api-props';
 
@@ -109,120 +108,30 @@ export class ProtectedApiWithCognito extends Construct {
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
-
-    const stageName = props.stageName ?? 'prod';
-    const tokenValidities = {
-      accessTokenValidity: props.accessTokenValidity ?? Duration.minutes(60),
-      idTokenValidity: props.idTokenValidity ?? Duration.minutes(60),
-      refreshTokenValidity: props.refreshTokenValidity ?? Duration.days(1),
-    };
-    validateDomainChoice(props.domainPrefix, props.customDomainName, props.customDomainCertificate);
-    if (props.domainPrefix !== undefined) {
-      validateDomainPrefix(props.domainPrefix);
-    }
-    validateResourceServerIdentifier(props.resourceServerIdentifier);
-    validateScopes(props.scopes);
-    validateRedirectUrls('callbackUrls', props.callbackUrls, true);
-    const logoutUrls = props.logoutUrls ?? [];
-    validateRedirectUrls('logoutUrls', logoutUrls, false);
-    validateTokenValidities(tokenValidities);
-    validateStageName(stageName);
-    const throttlingRateLimit = props.throttlingRateLimit ?? 100;
-    const throttlingBurstLimit = props.throttlingBurstLimit ?? 200;
-    validateThrottling(throttlingRateLimit, throttlingBurstLimit);
-    if (props.webAclArn !== undefined) {
-      validateWebAclArn(props.webAclArn);
-    }
-    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-    const featurePlan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
-    const mfa = props.mfa ?? cognito.Mfa.OPTIONAL;
-    if (props.corsAllowOrigins) {
-      validateCorsAllowOrigins(props.corsAllowOrigins);
-    }
-
+    const settings = resolveSettings(props);
     this.resourceServerIdentifier = props.resourceServerIdentifier;
-    this.scopeNames = props.scopes.map((s) => s.name);
-    const clientScopes = props.clientScopes ?? this.scopeNames;
-    if (props.clientScopes) {
-      validateScopeSubset('clientScopes', props.clientScopes, this.scopeNames);
-    }
-    validateClientScopeCount(props.clientScopes ? 'clientScopes' : 'scopes', 1 + clientScopes.length);
-    this.corsOrigins = props.corsAllowOrigins ?? originsOf(props.callbackUrls);
+    this.scopeNames = settings.scopeNames;
+    this.corsOrigins = settings.corsOrigins;
 
-    this.userPool = new cognito.UserPool(this, 'UserPool', {
-      userPoolName: props.userPoolName,
-      signInAliases: { email: true },
-      selfSignUpEnabled: props.selfSignUpEnabled ?? true,
-      autoVerify: { email: true },
-      keepOriginal: { email: true },
-      userVerification: {
-        emailStyle: cognito.VerificationEmailStyle.CODE,
-        emailSubject: 'Verify your email address',
-        emailBody: 'Your verification code is {####}',
-      },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: props.passwordPolicy ?? {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      mfa,
-      mfaSecondFactor: mfa === cognito.Mfa.OFF ? undefined : { otp: true, sms: false },
-      featurePlan,
-      standardThreatProtectionMode: featurePlan === cognito.FeaturePlan.PLUS
-        ? cognito.StandardThreatProtectionMode.FULL_FUNCTION
-        : undefined,
-      deletionProtection: props.deletionProtection ?? removalPolicy !== RemovalPolicy.DESTROY,
-      removalPolicy,
-    });
-    if (featurePlan !== cognito.FeaturePlan.PLUS) {
-      acknowledge(this.userPool, ['COG8'], REASONS.featurePlan);
-    }
-    if (mfa !== cognito.Mfa.REQUIRED) {
-      acknowledge(this.userPool, ['COG2'], REASONS.mfa);
-    }
-
-    const serverScopes = this.serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
+    this.userPool = this.createUserPool(settings);
+    this.serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
       scopeName: s.name,
       scopeDescription: s.description,
     }));
     this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
       identifier: props.resourceServerIdentifier,
-      scopes: serverScopes,
+      scopes: this.serverScopes,
     });
-
-    this.userPoolClient = this.userPool.addClient('WebClient', {
-      generateSecret: false,
-      authFlows: { userPassword: props.allowUserPasswordAuth ?? false },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [
-          cognito.OAuthScope.OPENID,
-          ...serverScopes
-            .filter((s) => clientScopes.includes(s.scopeName))
-            .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s)),
-        ],
-        callbackUrls: props.callbackUrls,
-        logoutUrls: logoutUrls.length > 0 ? logoutUrls : undefined,
-      },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      ...tokenValidities,
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
-    });
-
-    const managedLoginVersion = props.managedLoginVersion ?? cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN;
+    this.userPoolClient = this.createWebClient(settings);
+    this.clientScopeNames.set(this.userPoolClient.node.path, settings.clientScopes);
     this.userPoolDomain = this.userPool.addDomain('Domain', {
       cognitoDomain: props.domainPrefix !== undefined ? { domainPrefix: props.domainPrefix } : undefined,
       customDomain: props.customDomainName !== undefined && props.customDomainCertificate
         ? { domainName: props.customDomainName, certificate: props.customDomainCertificate }
         : undefined,
-      managedLoginVersion,
+      managedLoginVersion: settings.managedLoginVersion,
     });
-    if (managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
+    if (settings.managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
       // Without a branding, managed login answers "Login pages unavailable" for the client.
       this.managedLoginBranding = new cognito.CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
         userPoolId: this.userPool.userPoolId,
@@ -234,41 +143,16 @@ export class ProtectedApiWithCognito extends Construct {
     // Named after the API (resolved at synth), under a prefix the account role may write to.
     this.accessLogGroup = accessLogGroup(this, 'AccessLogs', {
       restApiId: Lazy.string({ produce: () => this.api.restApiId }),
-      stageName,
-      retention: props.accessLogRetention ?? logs.RetentionDays.ONE_YEAR,
-      removalPolicy,
+      stageName: settings.stageName,
+      retention: settings.accessLogRetention,
+      removalPolicy: settings.removalPolicy,
     });
-    this.api = new apigateway.RestApi(this, 'Api', {
-      restApiName: props.restApiName,
-      description: 'REST API protected by Cognito OAuth 2.0 scopes',
-      endpointTypes: [apigateway.EndpointType.REGIONAL],
-      deployOptions: {
-        stageName,
-        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
-        accessLogFormat: accessLogFormat(),
-        loggingLevel: props.executionLoggingLevel ?? apigateway.MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        tracingEnabled: props.tracingEnabled ?? false,
-        throttlingRateLimit,
-        throttlingBurstLimit,
-      },
-      // The account-level role is made below, with a policy narrower than CDK's managed one.
-      cloudWatchRole: false,
-      defaultCorsPreflightOptions: this.corsOrigins.length === 0 ? undefined : {
-        allowOrigins: this.corsOrigins,
-        allowMethods: apigateway.Cors.ALL_METHODS,
-        allowHeaders: apigateway.Cors.DEFAULT_HEADERS,
-      },
-    });
-    // RestApi adds an `Endpoint` output of its own; `ApiUrl` below says the same with a description.
-    this.api.node.tryRemoveChild('Endpoint');
-    this.addCorsToErrorResponses();
+    this.api = this.createApi(settings);
     this.requestValidator = this.api.addRequestValidator('RequestValidator', {
       validateRequestBody: true,
       validateRequestParameters: true,
     });
-
-    if (props.cloudWatchRole ?? true) {
+    if (settings.cloudWatchRole) {
       const accountRole = accountRoleFor(this, 'CloudWatchRole');
       this.cloudWatchRole = accountRole.role;
       // The stage can only log once the account knows the role.
@@ -292,29 +176,30 @@ export class ProtectedApiWithCognito extends Construct {
     this.authorizer._attachToApi(this.api);
 
     const baseUrl = this.userPoolDomain.baseUrl();
-    this.clientScopeNames.set(this.userPoolClient.node.path, clientScopes);
-    const requestedScopes = ['openid', ...clientScopes.map((name) => this.fullScopeName(name))];
-    this.authorizeUrl = authorizeUrl(baseUrl, this.userPoolClient.userPoolClientId, requestedScopes, props.callbackUrls[0]);
+    const clientId = this.userPoolClient.userPoolClientId;
+    const requestedScopes = ['openid', ...settings.clientScopes.map((name) => this.fullScopeName(name))];
+    this.authorizeUrl = authorizeUrl(baseUrl, clientId, requestedScopes, props.callbackUrls[0]);
     this.tokenUrl = tokenUrl(baseUrl);
     this.apiUrl = this.api.url;
-    if (logoutUrls.length > 0) {
-      this.logoutUrl = logoutUrl(baseUrl, this.userPoolClient.userPoolClientId, logoutUrls[0]);
+    if (settings.logoutUrls.length > 0) {
+      this.logoutUrl = logoutUrl(baseUrl, clientId, settings.logoutUrls[0]);
     }
-    this.webClientConfig = Stack.of(this).toJsonString({
-      issuer: `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`,
+    const stack = Stack.of(this);
+    this.webClientConfig = stack.toJsonString({
+      issuer: `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`,
       authorization_endpoint: `${baseUrl}/oauth2/authorize`,
       token_endpoint: this.tokenUrl,
-      client_id: this.userPoolClient.userPoolClientId,
+      client_id: clientId,
       redirect_uri: props.callbackUrls[0],
       scope: requestedScopes.join(' '),
       response_type: 'code',
       logout_url: this.logoutUrl,
-      post_logout_redirect_uri: logoutUrls[0],
+      post_logout_redirect_uri: settings.logoutUrls[0],
       api_url: this.apiUrl,
     });
 
     this.addOutputs(props.customDomainName !== undefined);
-    this.warnOfLocalCallbacks(props.callbackUrls, stageName);
+    this.warnOfLocalCallbacks(props.callbackUrls, settings.stageName);
     this.node.addValidation({ validate: () => this.validateHasMethods() });
     this.node.addValidation({ validate: () => this.validateScopesObtainable() });
     this.node.addValidation({ validate: () => this.validateResourceLimit() });
@@ -419,9 +304,7 @@ export class ProtectedApiWithCognito extends Construct {
       generateSecret: true,
       oAuth: {
         flows: { clientCredentials: true },
-        scopes: this.serverScopes
-          .filter((s) => options.scopes.includes(s.scopeName))
-          .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s)),
+        scopes: this.oauthScopes(options.scopes),
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       accessTokenValidity,
@@ -432,6 +315,96 @@ export class ProtectedApiWithCognito extends Construct {
     return client;
   }
 
+  private createUserPool(settings: Settings): cognito.UserPool {
+    const { featurePlan, mfa } = settings;
+    const userPool = new cognito.UserPool(this, 'UserPool', {
+      userPoolName: settings.props.userPoolName,
+      signInAliases: { email: true },
+      selfSignUpEnabled: settings.props.selfSignUpEnabled ?? true,
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: 'Verify your email address',
+        emailBody: 'Your verification code is {####}',
+      },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: settings.passwordPolicy,
+      mfa,
+      mfaSecondFactor: mfa === cognito.Mfa.OFF ? undefined : { otp: true, sms: false },
+      featurePlan,
+      standardThreatProtectionMode: featurePlan === cognito.FeaturePlan.PLUS
+        ? cognito.StandardThreatProtectionMode.FULL_FUNCTION
+        : undefined,
+      deletionProtection: settings.deletionProtection,
+      removalPolicy: settings.removalPolicy,
+    });
+    if (featurePlan !== cognito.FeaturePlan.PLUS) {
+      acknowledge(userPool, ['COG8'], REASONS.featurePlan);
+    }
+    if (mfa !== cognito.Mfa.REQUIRED) {
+      acknowledge(userPool, ['COG2'], REASONS.mfa);
+    }
+    return userPool;
+  }
+
+  /** The public browser client: authorization-code grant only, `openid` and its API scopes. */
+  private createWebClient(settings: Settings): cognito.UserPoolClient {
+    return this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userPassword: settings.props.allowUserPasswordAuth ?? false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, ...this.oauthScopes(settings.clientScopes)],
+        callbackUrls: settings.props.callbackUrls,
+        logoutUrls: settings.logoutUrls.length > 0 ? settings.logoutUrls : undefined,
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: settings.accessTokenValidity,
+      idTokenValidity: settings.idTokenValidity,
+      refreshTokenValidity: settings.refreshTokenValidity,
+      enableTokenRevocation: true,
+      preventUserExistenceErrors: true,
+    });
+  }
+
+  /** The resource server's scopes among `names`, as OAuth scopes (in the server's order). */
+  private oauthScopes(names: string[]): cognito.OAuthScope[] {
+    return this.serverScopes
+      .filter((s) => names.includes(s.scopeName))
+      .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s));
+  }
+
+  /** The regional REST API with its logged, throttled stage and CORS. */
+  private createApi(settings: Settings): apigateway.RestApi {
+    const api = new apigateway.RestApi(this, 'Api', {
+      restApiName: settings.props.restApiName,
+      description: 'REST API protected by Cognito OAuth 2.0 scopes',
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      deployOptions: {
+        stageName: settings.stageName,
+        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
+        accessLogFormat: accessLogFormat(),
+        loggingLevel: settings.executionLoggingLevel,
+        dataTraceEnabled: false,
+        tracingEnabled: settings.tracingEnabled,
+        throttlingRateLimit: settings.throttlingRateLimit,
+        throttlingBurstLimit: settings.throttlingBurstLimit,
+      },
+      // The account-level role is made apart, with a policy narrower than CDK's managed one.
+      cloudWatchRole: false,
+      defaultCorsPreflightOptions: this.corsOrigins.length === 0 ? undefined : {
+        allowOrigins: this.corsOrigins,
+        allowMethods: apigateway.Cors.ALL_METHODS,
+        allowHeaders: apigateway.Cors.DEFAULT_HEADERS,
+      },
+    });
+    // RestApi adds an `Endpoint` output of its own; `ApiUrl` says the same with a description.
+    api.node.tryRemoveChild('Endpoint');
+    this.addCorsToErrorResponses(api);
+    return api;
+  }
+
   private fullScopeName(name: string): string {
     return `${this.resourceServerIdentifier}/${name}`;
   }
@@ -440,7 +413,7 @@ export class ProtectedApiWithCognito extends Construct {
    * API Gateway's own 4XX and 5XX answers (e.g. the authorizer's 401) carry the CORS headers
    * too, so a browser shows the real status instead of a CORS error.
    */
-  private addCorsToErrorResponses(): void {
+  private addCorsToErrorResponses(api: apigateway.RestApi): void {
     if (this.corsOrigins.length === 0) {
       return;
     }
@@ -449,8 +422,8 @@ export class ProtectedApiWithCognito extends Construct {
       'Access-Control-Allow-Headers': `'${apigateway.Cors.DEFAULT_HEADERS.join(',')}'`,
       'Vary': "'Origin'",
     };
-    this.api.addGatewayResponse('Default4xx', { type: apigateway.ResponseType.DEFAULT_4XX, responseHeaders });
-    this.api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders });
+    api.addGatewayResponse('Default4xx', { type: apigateway.ResponseType.DEFAULT_4XX, responseHeaders });
+    api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders });
   }
 
   private addOutputs(customDomain: boolean): void {
