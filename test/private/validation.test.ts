@@ -1,4 +1,5 @@
 import { Duration, Lazy, Token } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { ProtectedApiWithCognitoProps } from '../../src';
 import { show } from '../../src/private/validation';
@@ -387,6 +388,20 @@ describe('tokens are not validated', () => {
 
   test('(token durations are refused by CDK\'s app client itself, so they are not expected)', () => {
     expect(() => build({ accessTokenValidity: Duration.minutes(Lazy.number({ produce: () => 60 })) })).toThrow(/token/);
+  });
+
+  test('for logout URLs, a custom domain name and its certificate', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack, {
+      domainPrefix: undefined,
+      customDomainName: TOKEN(),
+      customDomainCertificate: acm.Certificate.fromCertificateArn(stack, 'Cert', TOKEN()),
+      logoutUrls: [TOKEN()],
+      throttlingRateLimit: Lazy.number({ produce: () => 0 }),
+      throttlingBurstLimit: Lazy.number({ produce: () => 0 }),
+    });
+    expect(() => api.addMachineClient('Machine', { scopes: [TOKEN()] })).not.toThrow();
+    expect(() => build({ logoutUrls: Token.asList({ Ref: 'LogoutUrls' }) })).not.toThrow();
   });
 
   test('for whole lists that are tokens', () => {
