@@ -46,7 +46,35 @@ const project = new awscdk.AwsCdkConstructLibrary({
   peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [`aws-cdk-lib@${CDK_DEV_VERSION}`, 'cdk-nag@^3.0.2'],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
+
+  // The other four CDK languages. Each name follows its own ecosystem's habits; they all say
+  // "cdk cognito protected api", so a user finds the same library under the same words.
+  publishToPypi: {
+    distName: 'cdk-cognito-protected-api',
+    module: 'cdk_cognito_protected_api',
+  },
+  publishToMaven: {
+    // `io.github.<github org>` is the group Maven Central grants to the owner of a GitHub org.
+    mavenGroupId: 'io.github.cdk-cognito-protected-api',
+    mavenArtifactId: 'cdk-cognito-protected-api',
+    // Java packages cannot hold hyphens, and `protected` is a Java keyword, so one plain word.
+    javaPackage: 'io.github.cdkcognitoprotectedapi',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkCognitoProtectedApi',
+    packageId: 'CdkCognitoProtectedApi',
+  },
+  publishToGo: {
+    // The usual layout: the generated Go code lives in its own repository next to this one.
+    moduleName: 'github.com/cdk-cognito-protected-api/cdk-cognito-protected-api-go',
+    packageName: 'cdkcognitoprotectedapi',
+  },
 });
+
+// projen's jsii compile silences the reserved-word warning; we want it: a prop or method whose name
+// is a keyword in Python, Java, C# or Go reads badly (or is renamed) in that language. Fail on it.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w');
 
 // The constructs floor, as a dev dependency (the library's AwsCdkDeps drops the one in devDeps).
 project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
