@@ -90,6 +90,15 @@ for (const dir of ['test', 'example']) {
   });
 }
 
+// Every `ts` block of the README must compile, in the scope rosetta/default.ts-fixture gives it. The
+// tablet it writes (.jsii.tabl.json) is what jsii-pacmak uses to show the README in Python, Java,
+// C# and Go, so it runs before packaging.
+project.postCompileTask.exec('jsii-rosetta extract --strict');
+project.gitignore.exclude('.jsii.tabl.json');
+project.addPackageIgnore('/rosetta/');
+// The fixture's globals must not leak into the tests' and the example's type checking.
+project.tsconfigDev.addExclude('rosetta');
+
 // The main job: synthesize the example app (the tutorial's setup) into cdk.out, no AWS account needed.
 project.addTask('example', {
   description: 'Synthesize the example protected API into cdk.out and print its outputs',
