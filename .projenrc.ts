@@ -99,6 +99,21 @@ project.addPackageIgnore('/rosetta/');
 // The fixture's globals must not leak into the tests' and the example's type checking.
 project.tsconfigDev.addExclude('rosetta');
 
+// NuGet: `package:dotnet` needs the .NET SDK (GitHub's runners have it; this project's CI machine
+// does not). Without it, package-all still generates the C# sources, so that C# naming problems
+// show up, and says that no NuGet package was built.
+const dotnetCheck = (exitWhenFound: number) =>
+  `node -e "process.exit(require('child_process').spawnSync('dotnet', ['--version']).status === 0 ? ${exitWhenFound} : ${1 - exitWhenFound})"`;
+const dotnetSources = project.addTask('package:dotnet-sources', {
+  description: 'Generate the C# sources into dist/dotnet, without building them (no .NET SDK needed)',
+});
+dotnetSources.say('No .NET SDK here: generating the C# sources only (dist/dotnet); no NuGet package is built');
+dotnetSources.exec('jsii-pacmak -v --target dotnet --code-only');
+const packageAll = project.tasks.tryFind('package-all')!;
+const dotnetStep = packageAll.steps.findIndex((step) => step.spawn === 'package:dotnet');
+packageAll.updateStep(dotnetStep, { spawn: 'package:dotnet', condition: dotnetCheck(0) });
+packageAll.insertStep(dotnetStep + 1, { spawn: dotnetSources.name, condition: dotnetCheck(1) });
+
 // The main job: synthesize the example app (the tutorial's setup) into cdk.out, no AWS account needed.
 project.addTask('example', {
   description: 'Synthesize the example protected API into cdk.out and print its outputs',
