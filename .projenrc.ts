@@ -114,6 +114,13 @@ const dotnetStep = packageAll.steps.findIndex((step) => step.spawn === 'package:
 packageAll.updateStep(dotnetStep, { spawn: 'package:dotnet', condition: dotnetCheck(0) });
 packageAll.insertStep(dotnetStep + 1, { spawn: dotnetSources.name, condition: dotnetCheck(1) });
 
+// The consumer test (test/consumers/run.sh): the tutorial's app from the built wheel and Go module
+// must synthesize the same template as from the npm package. Needs package-all first.
+project.addTask('test:consumers', {
+  description: 'Synthesize the tutorial app in Python and Go from the built packages; fail unless the templates equal TypeScript\'s',
+  exec: 'bash test/consumers/run.sh',
+});
+
 // The main job: synthesize the example app (the tutorial's setup) into cdk.out, no AWS account needed.
 project.addTask('example', {
   description: 'Synthesize the example protected API into cdk.out and print its outputs',
