@@ -17,10 +17,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
-  // The floor users need: 2.257.0 brings Validations.of(...).acknowledge(), which cdk-nag v3 uses, but only
-  // 2.270.0 accepts the ids of single cdk-nag findings (e.g. 'AwsSolutions-IAM5[Resource::...]') that the
-  // construct acknowledges on its logging role; older versions throw InvalidValidationId.
-  cdkVersion: '2.270.0',
+  // The floor users need: 2.257.0 brings Validations.of(...).acknowledge(), which cdk-nag v3 uses.
+  // Acknowledging a single cdk-nag finding (e.g. 'AwsSolutions-IAM5[Resource::...]') needs 2.270.0;
+  // on older releases the construct says so in a warning instead (src/private/acknowledgements.ts).
+  cdkVersion: '2.257.0',
   constructsVersion: '10.5.1',
   jsiiVersion: '~6.0.0',
 
@@ -54,7 +54,35 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@^2.197.10',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
+
+  // The other four CDK languages. Each name follows its own ecosystem's habits; they all say
+  // "cdk cognito protected api", so a user finds the same library under the same words.
+  publishToPypi: {
+    distName: 'cdk-cognito-protected-api',
+    module: 'cdk_cognito_protected_api',
+  },
+  publishToMaven: {
+    // `io.github.<github org>` is the group Maven Central grants to the owner of a GitHub org.
+    mavenGroupId: 'io.github.cdk-cognito-protected-api',
+    mavenArtifactId: 'cdk-cognito-protected-api',
+    // Java packages cannot hold hyphens, and `protected` is a Java keyword, so one plain word.
+    javaPackage: 'io.github.cdkcognitoprotectedapi',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkCognitoProtectedApi',
+    packageId: 'CdkCognitoProtectedApi',
+  },
+  publishToGo: {
+    // The usual layout: the generated Go code lives in its own repository next to this one.
+    moduleName: 'github.com/cdk-cognito-protected-api/cdk-cognito-protected-api-go',
+    packageName: 'cdkcognitoprotectedapi',
+  },
 });
+
+// projen's jsii compile silences the reserved-word warning; we want it: a prop or method whose name
+// is a keyword in Python, Java, C# or Go reads badly (or is renamed) in that language. Fail on it.
+project.compileTask.reset('jsii --fail-on-warnings');
+project.watchTask.reset('jsii -w');
 
 // The constructs floor, as a dev dependency (the library's AwsCdkDeps drops the one in devDeps).
 project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
@@ -73,6 +101,37 @@ for (const dir of ['test', 'example', 'scripts']) {
   });
 }
 
+// Every `ts` block of the README must compile, in the scope rosetta/default.ts-fixture gives it. The
+// tablet it writes (.jsii.tabl.json) is what jsii-pacmak uses to show the README in Python, Java,
+// C# and Go, so it runs before packaging.
+project.postCompileTask.exec('jsii-rosetta extract --strict');
+project.gitignore.exclude('.jsii.tabl.json');
+project.addPackageIgnore('/rosetta/');
+// The fixture's globals must not leak into the tests' and the example's type checking.
+project.tsconfigDev.addExclude('rosetta');
+
+// NuGet: `package:dotnet` needs the .NET SDK (GitHub's runners have it; this project's CI machine
+// does not). Without it, package-all still generates the C# sources, so that C# naming problems
+// show up, and says that no NuGet package was built.
+const dotnetCheck = (exitWhenFound: number) =>
+  `node -e "process.exit(require('child_process').spawnSync('dotnet', ['--version']).status === 0 ? ${exitWhenFound} : ${1 - exitWhenFound})"`;
+const dotnetSources = project.addTask('package:dotnet-sources', {
+  description: 'Generate the C# sources into dist/dotnet, without building them (no .NET SDK needed)',
+});
+dotnetSources.say('No .NET SDK here: generating the C# sources only (dist/dotnet); no NuGet package is built');
+dotnetSources.exec('jsii-pacmak -v --target dotnet --code-only');
+const packageAll = project.tasks.tryFind('package-all')!;
+const dotnetStep = packageAll.steps.findIndex((step) => step.spawn === 'package:dotnet');
+packageAll.updateStep(dotnetStep, { spawn: 'package:dotnet', condition: dotnetCheck(0) });
+packageAll.insertStep(dotnetStep + 1, { spawn: dotnetSources.name, condition: dotnetCheck(1) });
+
+// The consumer test (test/consumers/run.sh): the tutorial's app from the built wheel and Go module
+// must synthesize the same template as from the npm package. Needs package-all first.
+project.addTask('test:consumers', {
+  description: 'Synthesize the tutorial app in Python and Go from the built packages; fail unless the templates equal TypeScript\'s',
+  exec: 'bash test/consumers/run.sh',
+});
+
 // The main job: synthesize the example app (the tutorial's setup) into cdk.out, no AWS account needed.
 project.addTask('example', {
   description: 'Synthesize the example protected API into cdk.out and print its outputs',
@@ -81,9 +140,9 @@ project.addTask('example', {
 
 // A user's view: a fresh CDK app installs the packed tarball with the newest aws-cdk-lib and with
 // the floor, copies the README's smallest example and synthesizes it under cdk-nag.
-project.addTask('consumer:typescript', {
+project.addTask('test:readme-consumer', {
   description: 'Synthesize the README example from the packed tarball in fresh CDK apps, under cdk-nag',
-  exec: 'bash test/consumers/typescript/run.sh',
+  exec: 'bash test/consumers/readme/run.sh',
 });
 
 // The integration test: integ-runner deploys it for anyone with an AWS account; here (no AWS) the

@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Annotations, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /*
@@ -21,7 +21,24 @@ export const REASONS = {
   publicMethod: 'This method is public by choice: it was added with allowUnauthenticated: true.',
 };
 
-/** Acknowledges cdk-nag AwsSolutions rules on one construct, with the same reason. */
+/**
+ * Acknowledges cdk-nag AwsSolutions rules on one construct, with the same reason.
+ *
+ * A single finding's id (`IAM5[Resource::...]`) holds `::`, which aws-cdk-lib before 2.270.0
+ * refuses (`InvalidValidationId`). There the finding stays, and a warning says why it is there
+ * and that a newer aws-cdk-lib lets the construct acknowledge it.
+ */
 export function acknowledge(construct: IConstruct, ruleIds: string[], reason: string): void {
-  Validations.of(construct).acknowledge(...ruleIds.map((id) => ({ id: `AwsSolutions-${id}`, reason })));
+  for (const ruleId of ruleIds) {
+    const id = `AwsSolutions-${ruleId}`;
+    try {
+      Validations.of(construct).acknowledge({ id, reason });
+    } catch (error) {
+      if (!ruleId.includes('::') || !String(error).includes('InvalidValidationId')) {
+        throw error;
+      }
+      Annotations.of(construct).addWarningV2('cdk-cognito-protected-api:cannotAcknowledge',
+        `cdk-nag's ${id} is deliberate, but this aws-cdk-lib cannot acknowledge single findings (2.270.0 can): ${reason}`);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { Duration, Lazy, Token } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { ProtectedApiWithCognitoProps } from '../../src';
 import { show } from '../../src/private/validation';
 import { newStack, tutorialApi } from '../helpers';

@@ -2,6 +2,9 @@
 const fs = require('fs');
 
 const readme = fs.readFileSync(process.argv[2], 'utf8');
+// With 'false', cdk-nag is left out (aws-cdk-lib before 2.270.0 cannot take single-finding
+// acknowledgements); CDK's own template validation still runs where the release has it.
+const nag = process.argv[3] !== 'false';
 const section = readme.split(/^## The smallest example$/m)[1];
 if (!section) {
   throw new Error('README has no "## The smallest example" section');
@@ -18,7 +21,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 ${imports.join('\n')}
 
 const app = new App({ outdir: 'cdk.out' });
-Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+${nag ? '' : '// '}Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+void AwsSolutionsChecks;
 const stack = new Stack(app, 'ConsumerStack', { env: { region: 'us-east-1' } });
 
 // ---- README snippet ----
@@ -51,5 +55,5 @@ const expected = ['AwesomeApiApiUrl', 'AwesomeApiAuthorizeUrl', 'AwesomeApiToken
 if (JSON.stringify(outputs) !== JSON.stringify(expected)) {
   throw new Error(\`outputs are \${outputs.join(', ')}\`);
 }
-console.log(\`ok: \${types.length} resources, outputs \${outputs.join(', ')}, no cdk-nag or template validation findings\`);
+console.log(\`ok: \${types.length} resources, outputs \${outputs.join(', ')}, no ${nag ? 'cdk-nag or ' : ''}template validation findings\`);
 `);
