@@ -51,7 +51,8 @@ if (JSON.stringify(get?.Properties.AuthorizationScopes) !== JSON.stringify(['awe
   throw new Error('the GET method does not demand awesomeapi-resource-server/awesomeapi.read');
 }
 const outputs = Object.keys(template.Outputs).map((k) => k.replace(/[0-9A-F]{8}$/, '')).sort();
-const expected = ['AwesomeApiApiUrl', 'AwesomeApiAuthorizeUrl', 'AwesomeApiTokenUrl', 'AwesomeApiUserPoolClientId', 'AwesomeApiUserPoolId'];
+const expected = ['AwesomeApiApiUrl', 'AwesomeApiAuthorizeUrl', 'AwesomeApiTokenUrl', 'AwesomeApiUserPoolClientId', 'AwesomeApiUserPoolId',
+  'AwesomeApiWebClientConfig'];
 if (JSON.stringify(outputs) !== JSON.stringify(expected)) {
   throw new Error(\`outputs are \${outputs.join(', ')}\`);
 }

@@ -4,7 +4,8 @@
 # AwsSolutions checks and synthesizes. It fails when the snippet does not compile, when cdk-nag
 # reports an error (synth throws), or when the stack lacks what the construct promises.
 #
-#   test/consumers/readme/run.sh [aws-cdk-lib version ...]   (default: latest and the peer floor)
+#   test/consumers/readme/run.sh [aws-cdk-lib version ...]
+#   (default: latest; 2.270.0, the first that takes single-finding acknowledgements; the peer floor)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -15,7 +16,7 @@ if [ -z "$tarball" ]; then
 fi
 floor=$(node -p "require('$root/package.json').peerDependencies['aws-cdk-lib'].replace(/^\\^/, '')")
 versions=("$@")
-[ ${#versions[@]} -gt 0 ] || versions=(latest "$floor")
+[ ${#versions[@]} -gt 0 ] || versions=(latest 2.270.0 "$floor")
 
 passed=0
 failed=0
