@@ -28,7 +28,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // look for the nearest tsconfig.json instead, which only covers src/.
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'example', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'example', 'bench', 'projenrc', '.projenrc.ts'],
     tsconfigPath: './tsconfig.dev.json',
     projectService: false,
   },
@@ -55,8 +55,8 @@ project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
 project.tsconfigDev.addInclude('.projenrc.ts');
 
 // Editors open the nearest tsconfig.json: point the ones in test/ and example/ at tsconfig.dev.json,
-// so that tests and the example get the same settings (and jest's types) as jest and eslint use.
-for (const dir of ['test', 'example']) {
+// so that tests, the example and the benchmark get the same settings (and jest's types) as jest and eslint use.
+for (const dir of ['test', 'example', 'bench']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../tsconfig.dev.json' },
   });
@@ -67,5 +67,18 @@ project.addTask('example', {
   description: 'Synthesize the example protected API into cdk.out and print its outputs',
   exec: 'ts-node --project tsconfig.dev.json example/main.ts',
 });
+
+// Synth-time benchmark (issue #7): the construct against the same API by hand, written to docs/BENCHMARKS.md.
+// Not part of the build: it takes minutes, and timings belong in a benchmark, not in tests.
+// Type-check first, then run without ts-node's type-checker, which would keep ~800 MB of compiler
+// state in the heap and slow every synth it times.
+project.addTask('bench', {
+  description: 'Benchmark synth time and template size of the construct against the same API by hand; writes docs/BENCHMARKS.md (options: see bench/synth-benchmark.ts)',
+  steps: [
+    { exec: 'tsc --noEmit --project tsconfig.dev.json' },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/synth-benchmark.ts', receiveArgs: true },
+  ],
+});
+project.npmignore?.exclude('/bench/');
 
 project.synth();
