@@ -56,6 +56,8 @@ interface Size {
 export interface Report {
   readonly date: string;
   readonly machine: { cpu: string; cores: number; memoryGiB: number; os: string };
+  /** The 1-minute load average when the run started and when it ended: other work on the machine shows here. */
+  readonly load: { start: number; end: number };
   readonly versions: { node: string; awsCdkLib: string; constructs: string; thisPackage: string; commit: string };
   readonly options: { methods: number[]; reps: number; repsValidation: number; warmup: number };
   /** The heap in use when timing starts: a resident TypeScript type-checker shows here. */
@@ -195,6 +197,9 @@ export function renderMarkdown(report: Report, limit: number): string {
     `| Heap in use when timing starts | ${report.heapBeforeTimingMiB.toFixed(0)} MiB${report.heapBeforeTimingMiB > RESIDENT_HEAP_WARNING_MIB
       ? ' (**large**: probably a resident TypeScript type-checker, e.g. ts-node without `--transpile-only`; it slows every '
         + 'synth and adds noise)' : ''} |`,
+    `| Load average (1 min) at start / end | ${report.load.start.toFixed(2)} / ${report.load.end.toFixed(2)}`
+      + `${Math.max(report.load.start, report.load.end) > report.machine.cores
+        ? ' (**busy**: other work shared the cores; expect more noise)' : ''} |`,
     `| Whole run | ${report.totalSeconds.toFixed(0)} s |`,
     '',
     '## Synth time',

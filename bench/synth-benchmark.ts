@@ -190,6 +190,7 @@ function main(): void {
     process.exit(130);
   });
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   try {
     log(`synth benchmark: N=${options.methods.join(',')}, ${options.reps} rounds (validation off), `
       + `${options.repsValidation} rounds (validation on), work dir ${workDir}`);
@@ -240,6 +241,7 @@ function main(): void {
     const report: Report = {
       date: new Date().toISOString(),
       machine: machine(),
+      load: { start: loadAtStart, end: os.loadavg()[0] },
       versions: {
         node: process.version,
         awsCdkLib: packageVersion('aws-cdk-lib/package.json'),
