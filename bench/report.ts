@@ -3,30 +3,13 @@
  */
 import { CONSTRUCT_ID } from './apps';
 import { TemplateDiff, median, quantile } from './measure';
-
-/** The timed rounds at one number of methods. */
-export interface RowResult {
-  readonly methods: number;
-  /** Total ms of each sample, in the order taken. */
-  readonly construct: number[];
-  readonly byHand: number[];
-  readonly nested: number[];
-  /** Of which building the tree, ms. */
-  readonly constructBuild: number[];
-  readonly byHandBuild: number[];
-  /** construct / by hand, one a round. */
-  readonly ratios: number[];
-  /** construct / by hand nested, one a round. */
-  readonly ratiosNested: number[];
-}
+import { EngineResult, RowResult } from './worker';
 
 /** All rows with validation off or on. */
 export interface ModeResult {
   readonly validation: boolean;
   readonly reps: number;
   readonly rows: RowResult[];
-  /** The process's peak resident memory so far. */
-  readonly maxRssMiB: number;
 }
 
 interface Fit {
@@ -60,11 +43,9 @@ export interface Report {
   readonly load: { start: number; end: number };
   readonly versions: { node: string; awsCdkLib: string; constructs: string; thisPackage: string; commit: string };
   readonly options: { methods: number[]; reps: number; repsValidation: number; warmup: number };
-  /** The heap in use when timing starts: a resident TypeScript type-checker shows here. */
-  readonly heapBeforeTimingMiB: number;
   readonly modes: ModeResult[];
-  /** The first synth with validation on in the process, and the median of the next five (construct). */
-  readonly engineStart: { methods: number; coldMs: number; warmMs: number };
+  /** The first synth with validation on in a process, and the median of the next five (construct). */
+  readonly engineStart: EngineResult;
   readonly shapes: Array<{ methods: number; construct: Size; byHand: Size; nested: Size }>;
   readonly resourceFit: { construct: Fit; byHand: Fit };
   readonly bytesFit: { construct: Fit; byHand: Fit };
@@ -91,14 +72,15 @@ const isEmpty = (d: TemplateDiff) => d.onlyInA.length + d.onlyInB.length + d.cha
 
 function timeTable(mode: ModeResult): string[] {
   const lines = [
-    '| N | construct, ms | by hand, ms | **construct / by hand** | p25 – p75 | within 5% | by hand nested, ms | construct / by hand nested | p25 – p75 | tree building, ms (construct / by hand) |',
-    '| ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: |',
+    '| N | construct, ms | by hand, ms | **construct / by hand** | p25 – p75 | within 5% | by hand nested, ms '
+      + '| construct / by hand nested | p25 – p75 | tree building, ms (construct / by hand) | worker peak memory |',
+    '| ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of mode.rows) {
     const ratio = median(row.ratios);
     lines.push(`| ${row.methods} | ${f1(median(row.construct))} | ${f1(median(row.byHand))} | **${f3(ratio)}** | ${iqr(row.ratios)} `
       + `| ${ratio <= MAX_RATIO ? 'yes' : '**no**'} | ${f1(median(row.nested))} | ${f3(median(row.ratiosNested))} | ${iqr(row.ratiosNested)} `
-      + `| ${f1(median(row.constructBuild))} / ${f1(median(row.byHandBuild))} |`);
+      + `| ${f1(median(row.constructBuild))} / ${f1(median(row.byHandBuild))} | ${row.maxRssMiB.toFixed(0)} MiB |`);
   }
   return lines;
 }
@@ -153,6 +135,7 @@ export function renderMarkdown(report: Report, limit: number): string {
   const timeMet = slow.length === 0;
   const resourcesMet = rc.perMethod <= rh.perMethod;
   const methods = report.options.methods;
+  const heapMiB = Math.max(...report.modes.flatMap((m) => m.rows.map((r) => r.heapBeforeTimingMiB)));
 
   const lines = [
     '# Synth benchmarks',
@@ -194,7 +177,7 @@ export function renderMarkdown(report: Report, limit: number): string {
     `| cdk-cognito-protected-api | ${report.versions.thisPackage} (commit ${report.versions.commit}) |`,
     `| Rounds per N | ${report.options.reps} with validation off, ${report.options.repsValidation} with it on, after `
       + `${report.options.warmup} untimed warm-up synth(s) per variant and N |`,
-    `| Heap in use when timing starts | ${report.heapBeforeTimingMiB.toFixed(0)} MiB${report.heapBeforeTimingMiB > RESIDENT_HEAP_WARNING_MIB
+    `| Heap in use when timing starts (largest over the workers) | ${heapMiB.toFixed(0)} MiB${heapMiB > RESIDENT_HEAP_WARNING_MIB
       ? ' (**large**: probably a resident TypeScript type-checker, e.g. ts-node without `--transpile-only`; it slows every '
         + 'synth and adds noise)' : ''} |`,
     `| Load average (1 min) at start / end | ${report.load.start.toFixed(2)} / ${report.load.end.toFixed(2)}`
@@ -216,29 +199,28 @@ export function renderMarkdown(report: Report, limit: number): string {
       + 'directory, timed with `process.hrtime.bigint()` from `new App()` to the end of `synth()` (the directory is made '
       + 'before and removed after the clock). A round synthesizes the three variants once each, taking turns through every '
       + 'order; ratios are taken within a round, and the tables give the median of each ratio over the rounds, with its '
-      + 'interquartile range for the noise. All rounds run in one node process, after untimed warm-up synths of every '
-      + 'variant at every N. The script runs under ts-node with `--transpile-only` (the `bench` task type-checks in a step '
-      + 'before), so no TypeScript compiler sits in the heap; garbage collection is not forced between samples (forcing it '
-      + 'made every synth several times slower on this kind of machine), so each sample pays for its garbage as a real '
-      + 'synth does. Absolute times vary by tens of percent from one process to the next; the ratios, taken side by side '
-      + 'in one process, are what the goal is judged on.',
+      + 'interquartile range for the noise. Each N and mode runs in a fresh node process (a worker): untimed warm-up '
+      + 'synths of every variant first, then the rounds. Fresh processes, because aws-cdk-lib keeps every token it makes '
+      + 'in a process-wide map, and with them every app: a process keeps about 1 MiB per synthesized app (N = 50), so a '
+      + 'single process would time its own growing garbage collection more and more. The script runs under ts-node with '
+      + '`--transpile-only` (the `bench` task type-checks in a step before), so no TypeScript compiler sits in the heap; '
+      + 'garbage collection is not forced between samples (forcing it made every synth several times slower on this kind '
+      + 'of machine), so each sample pays for its garbage as a real synth does. Absolute times vary by tens of percent '
+      + 'from one process to the next; the ratios, taken side by side in one process, are what the goal is judged on.',
     '',
     '### Built-in template validation off (`builtinCloudFormationValidation: false`)',
     '',
     ...timeTable(off),
     '',
-    `Peak resident memory of the benchmark process by then: ${off.maxRssMiB.toFixed(0)} MiB.`,
-    '',
     '### Built-in template validation on (`builtinCloudFormationValidation: true`)',
     '',
     ...timeTable(on),
     '',
-    `Peak resident memory of the benchmark process by then: ${on.maxRssMiB.toFixed(0)} MiB.`,
-    '',
     'aws-cdk-lib keeps one validation engine per process and starts it at the first synth that validates; later synths '
-      + `reuse it. Here the first validating synth (construct, N = ${report.engineStart.methods}, with aws-cdk-lib already `
-      + `loaded) took **${f1(report.engineStart.coldMs)} ms**, and the five after it ${f1(report.engineStart.warmMs)} ms `
-      + '(median); the table above is after the warm-up. A `cdk synth` runs one app in one process, so it pays that '
+      + `reuse it. In a fresh worker, the first validating synth (construct, N = ${report.engineStart.methods}, after two `
+      + `synths without validation had loaded aws-cdk-lib) took **${f1(report.engineStart.coldMs)} ms**, and the five after `
+      + `it ${f1(report.engineStart.warmMs)} ms (median); the table above is after the warm-up. `
+      + 'A `cdk synth` runs one app in one process, so it pays that '
       + 'start-up once per synth on top of the figures above, whichever variant it synthesizes; so does each jest test '
       + 'file, which has its own module registry.',
     '',

@@ -8,16 +8,17 @@
  *   --methods 1,10,50,100   numbers of protected methods (env BENCH_METHODS)
  *   --reps 150              timed rounds per N with validation off (env BENCH_REPS)
  *   --reps-validation 48    timed rounds per N with validation on (env BENCH_REPS_VALIDATION)
- *   --warmup 3              untimed synths per variant, N and mode first (env BENCH_WARMUP)
+ *   --warmup 8              untimed synths per variant in each worker first (env BENCH_WARMUP)
  *   --out docs/BENCHMARKS.md  where to write the results; `--no-write` only prints them
  */
-import { execSync } from 'child_process';
+import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { BY_HAND, BY_HAND_NESTED, CONSTRUCT, Variant } from './apps';
-import { Shape, Timing, compareTemplates, median, synthShape, timeSynth } from './measure';
-import { ModeResult, Report, RowResult, renderMarkdown } from './report';
+import { Shape, compareTemplates, median, synthShape } from './measure';
+import { ModeResult, Report, renderMarkdown } from './report';
+import { EngineResult, Job, RowResult } from './worker';
 
 /** CloudFormation's limit on resources in one stack (CDK checks it on synth too). */
 export const STACK_RESOURCE_LIMIT = 500;
@@ -60,7 +61,7 @@ function parseOptions(argv: string[]): Options {
     methods: [...new Set(methods)].sort((a, b) => a - b),
     reps: positive('reps', get('reps', 'BENCH_REPS', '150')),
     repsValidation: positive('reps-validation', get('reps-validation', 'BENCH_REPS_VALIDATION', '48')),
-    warmup: positive('warmup', get('warmup', 'BENCH_WARMUP', '3')),
+    warmup: positive('warmup', get('warmup', 'BENCH_WARMUP', '8')),
     out: flags.has('no-write') ? undefined : path.resolve(flags.get('out') ?? path.join(__dirname, '..', 'docs', 'BENCHMARKS.md')),
   };
 }
@@ -69,73 +70,35 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** The variants in the order of their columns; the construct is compared with each of the others. */
-const VARIANTS: Variant[] = [CONSTRUCT, BY_HAND, BY_HAND_NESTED];
+/** The worker script, next to this one (`.ts` under ts-node, `.js` if compiled). */
+const WORKER = path.join(__dirname, `worker${path.extname(__filename)}`);
 
-/** Every order of the three variants: going through them in turn, each goes before each other equally often. */
-const ORDERS: number[][] = [[0, 1, 2], [1, 0, 2], [0, 2, 1], [2, 0, 1], [1, 2, 0], [2, 1, 0]];
-
-/**
- * Times `reps` rounds at `methods` methods. A round synthesizes each variant once, in the next of
- * `ORDERS`; the ratios construct / other are taken within each round.
- */
-function timeRounds(methods: number, validation: boolean, reps: number, workDir: string): RowResult {
-  const totals: number[][] = VARIANTS.map(() => []);
-  const builds: number[][] = VARIANTS.map(() => []);
-  const ratios: number[][] = VARIANTS.map(() => []);
-  for (let i = 0; i < reps; i++) {
-    const round: Timing[] = [];
-    for (const k of ORDERS[i % ORDERS.length]) {
-      round[k] = timeSynth(VARIANTS[k], methods, validation, workDir);
-    }
-    round.forEach((t, k) => {
-      totals[k].push(t.totalMs);
-      builds[k].push(t.buildMs);
-      ratios[k].push(round[0].totalMs / t.totalMs);
-    });
+/** Runs one job in a fresh node process and returns what it printed. */
+function runWorker<T>(job: Job): T {
+  const nodeArgs = WORKER.endsWith('.ts') ? ['-r', require.resolve('ts-node/register/transpile-only')] : [];
+  const result = spawnSync(process.execPath, [...nodeArgs, WORKER, JSON.stringify(job)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', 'tsconfig.dev.json') },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(`worker ${JSON.stringify(job)} failed: exit code ${result.status}, signal ${result.signal}`);
   }
-  return {
-    methods,
-    construct: totals[0],
-    byHand: totals[1],
-    nested: totals[2],
-    constructBuild: builds[0],
-    byHandBuild: builds[1],
-    ratios: ratios[1],
-    ratiosNested: ratios[2],
-  };
+  return JSON.parse(result.stdout) as T;
 }
 
-function runMode(options: Options, validation: boolean, workDir: string): ModeResult {
+function runMode(options: Options, validation: boolean): ModeResult {
   const reps = validation ? options.repsValidation : options.reps;
-  const name = `validation ${validation ? 'on' : 'off'}`;
-  log(`${name}: warming up`);
-  for (const methods of options.methods) {
-    for (let i = 0; i < options.warmup; i++) {
-      for (const variant of VARIANTS) {
-        timeSynth(variant, methods, validation, workDir);
-      }
-    }
-  }
   const rows: RowResult[] = [];
   for (const methods of options.methods) {
     const started = Date.now();
-    const row = timeRounds(methods, validation, reps, workDir);
+    const row = runWorker<RowResult>({ kind: 'rounds', methods, validation, reps, warmup: options.warmup });
     rows.push(row);
-    log(`${name}, N=${methods}: ${reps} rounds in ${((Date.now() - started) / 1000).toFixed(1)} s, `
+    log(`validation ${validation ? 'on' : 'off'}, N=${methods}: ${reps} rounds in ${((Date.now() - started) / 1000).toFixed(1)} s, `
       + `construct / by hand ${median(row.ratios).toFixed(3)}, construct / by hand nested ${median(row.ratiosNested).toFixed(3)}`);
   }
-  return { validation, reps, rows, maxRssMiB: process.resourceUsage().maxRSS / 1024 };
-}
-
-/**
- * The first synth with validation on in this process starts aws-cdk-lib's validation engine,
- * which later synths reuse: times it, and the five after it.
- */
-function timeEngineStart(methods: number, workDir: string): Report['engineStart'] {
-  const coldMs = timeSynth(CONSTRUCT, methods, true, workDir).totalMs;
-  const next = [1, 2, 3, 4, 5].map(() => timeSynth(CONSTRUCT, methods, true, workDir).totalMs);
-  return { methods, coldMs, warmMs: median(next) };
+  return { validation, reps, rows };
 }
 
 function shapeOf(variant: Variant, methods: number, workDir: string): Shape {
@@ -195,12 +158,7 @@ function main(): void {
     log(`synth benchmark: N=${options.methods.join(',')}, ${options.reps} rounds (validation off), `
       + `${options.repsValidation} rounds (validation on), work dir ${workDir}`);
 
-    // Load aws-cdk-lib (untimed) before anything is measured.
     const firstN = options.methods[0];
-    for (const variant of VARIANTS) {
-      timeSynth(variant, firstN, false, workDir);
-    }
-
     const shapes = options.methods.map((n) => ({
       n,
       construct: shapeOf(CONSTRUCT, n, workDir),
@@ -227,11 +185,9 @@ function main(): void {
     };
     const maxMethods = { construct: maxN(CONSTRUCT, resourceFit.construct), byHand: maxN(BY_HAND, resourceFit.byHand) };
 
-    const heapBeforeTimingMiB = process.memoryUsage().heapUsed / 1024 ** 2;
-    // Validation off first, before anything has started the validation engine in this process.
-    const off = runMode(options, false, workDir);
-    const engineStart = timeEngineStart(firstN, workDir);
-    const on = runMode(options, true, workDir);
+    const off = runMode(options, false);
+    const engineStart = runWorker<EngineResult>({ kind: 'engine', methods: firstN });
+    const on = runMode(options, true);
 
     const findingsOf = (variant: Variant) => {
       const o = synthShape(variant, firstN, true, workDir);
@@ -250,7 +206,6 @@ function main(): void {
         commit: gitCommit(),
       },
       options,
-      heapBeforeTimingMiB,
       modes: [off, on],
       engineStart,
       shapes: shapes.map((s) => ({
