@@ -30,7 +30,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // look for the nearest tsconfig.json instead, which only covers src/.
   eslintOptions: {
     dirs: ['src'],
-    devdirs: ['test', 'example', 'scripts', 'projenrc', '.projenrc.ts'],
+    devdirs: ['test', 'example', 'scripts', 'bench', 'projenrc', '.projenrc.ts'],
     tsconfigPath: './tsconfig.dev.json',
     projectService: false,
   },
@@ -90,12 +90,15 @@ project.deps.addDependency('constructs@10.5.1', DependencyType.BUILD);
 // Only lib/, the jsii assembly, README and LICENSE belong in the npm package.
 project.npmignore?.exclude('/example/', '/scripts/', '/.ci/', '/docs/', '/cdk.out/', '/rosetta/', '/bench/');
 
+// The consumer apps import the library by its package name: type-check them against src/.
+project.tsconfigDev.file.addOverride('compilerOptions.paths', { 'cdk-cognito-protected-api': ['./src'] });
+
 // TypeScript's `**/*.ts` skips dot-files: lint .projenrc.ts with the same settings too.
 project.tsconfigDev.addInclude('.projenrc.ts');
 
 // Editors open the nearest tsconfig.json: point the ones in test/ and example/ at tsconfig.dev.json,
-// so that tests and the example get the same settings (and jest's types) as jest and eslint use.
-for (const dir of ['test', 'example', 'scripts']) {
+// so that tests, the example, scripts and the benchmark get the same settings (and jest's types) as jest and eslint use.
+for (const dir of ['test', 'example', 'scripts', 'bench']) {
   new JsonFile(project, `${dir}/tsconfig.json`, {
     obj: { extends: '../tsconfig.dev.json' },
   });
@@ -155,6 +158,18 @@ project.addTask('integ', {
 project.addTask('integ:update', {
   description: 'Rewrite the snapshots of test/integ.*.ts without deploying (commit the result)',
   exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts update',
+});
+
+// Synth-time benchmark (issue #7): the construct against the same API by hand, written to docs/BENCHMARKS.md.
+// Not part of the build: it takes minutes, and timings belong in a benchmark, not in tests.
+// Type-check first, then run without ts-node's type-checker, which would keep ~800 MB of compiler
+// state in the heap and slow every synth it times.
+project.addTask('bench', {
+  description: 'Benchmark synth time and template size of the construct against the same API by hand; writes docs/BENCHMARKS.md (options: see bench/synth-benchmark.ts)',
+  steps: [
+    { exec: 'tsc --noEmit --project tsconfig.dev.json' },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/synth-benchmark.ts', receiveArgs: true },
+  ],
 });
 
 project.synth();

@@ -1,0 +1,130 @@
+/**
+ * One timing job of the benchmark, run in a fresh node process by `synth-benchmark.ts`.
+ *
+ * A fresh process per job, because aws-cdk-lib keeps every token it ever made in a global map,
+ * and with them every app: the heap grows by about 1 MiB per synthesized app, and a process that
+ * synthesized thousands of apps would time its garbage collector as much as the apps.
+ *
+ * Usage: `worker.ts '<job as JSON>'`; prints the result as JSON on stdout, progress on stderr.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { BY_HAND, BY_HAND_NESTED, CONSTRUCT, Variant } from './apps';
+import { Timing, median, timeSynth } from './measure';
+
+/** Times rounds of the three variants at one N, with validation off or on. */
+export interface RoundsJob {
+  readonly kind: 'rounds';
+  readonly methods: number;
+  readonly validation: boolean;
+  readonly reps: number;
+  readonly warmup: number;
+}
+
+/** Times the first synth with validation on in a process, and the five after it. */
+export interface EngineJob {
+  readonly kind: 'engine';
+  readonly methods: number;
+}
+
+export type Job = RoundsJob | EngineJob;
+
+/** The timed rounds at one number of methods. */
+export interface RowResult {
+  readonly methods: number;
+  /** Total ms of each sample, in the order taken. */
+  readonly construct: number[];
+  readonly byHand: number[];
+  readonly nested: number[];
+  /** Of which building the tree, ms. */
+  readonly constructBuild: number[];
+  readonly byHandBuild: number[];
+  /** construct / by hand, one a round. */
+  readonly ratios: number[];
+  /** construct / by hand nested, one a round. */
+  readonly ratiosNested: number[];
+  /** The heap in use when timing started: a resident TypeScript type-checker would show here. */
+  readonly heapBeforeTimingMiB: number;
+  /** The worker's peak resident memory. */
+  readonly maxRssMiB: number;
+}
+
+export interface EngineResult {
+  readonly methods: number;
+  readonly coldMs: number;
+  readonly warmMs: number;
+}
+
+/** The variants in the order of their columns; the construct is compared with each of the others. */
+const VARIANTS: Variant[] = [CONSTRUCT, BY_HAND, BY_HAND_NESTED];
+
+/** Every order of the three variants: going through them in turn, each goes before each other equally often. */
+const ORDERS: number[][] = [[0, 1, 2], [1, 0, 2], [0, 2, 1], [2, 0, 1], [1, 2, 0], [2, 1, 0]];
+
+/**
+ * Warms up, then times `reps` rounds. A round synthesizes each variant once, in the next of
+ * `ORDERS`; the ratios construct / other are taken within each round.
+ */
+function timeRounds(job: RoundsJob, workDir: string): RowResult {
+  for (let i = 0; i < job.warmup; i++) {
+    for (const variant of VARIANTS) {
+      timeSynth(variant, job.methods, job.validation, workDir);
+    }
+  }
+  const heapBeforeTimingMiB = process.memoryUsage().heapUsed / 1024 ** 2;
+  const totals: number[][] = VARIANTS.map(() => []);
+  const builds: number[][] = VARIANTS.map(() => []);
+  const ratios: number[][] = VARIANTS.map(() => []);
+  for (let i = 0; i < job.reps; i++) {
+    const round: Timing[] = [];
+    for (const k of ORDERS[i % ORDERS.length]) {
+      round[k] = timeSynth(VARIANTS[k], job.methods, job.validation, workDir);
+    }
+    round.forEach((t, k) => {
+      totals[k].push(t.totalMs);
+      builds[k].push(t.buildMs);
+      ratios[k].push(round[0].totalMs / t.totalMs);
+    });
+  }
+  return {
+    methods: job.methods,
+    construct: totals[0],
+    byHand: totals[1],
+    nested: totals[2],
+    constructBuild: builds[0],
+    byHandBuild: builds[1],
+    ratios: ratios[1],
+    ratiosNested: ratios[2],
+    heapBeforeTimingMiB,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/**
+ * aws-cdk-lib starts its validation engine at the first synth that validates, and later synths
+ * in the process reuse it. Loads aws-cdk-lib with two synths without validation, then times the
+ * first validating synth and the five after it.
+ */
+function timeEngineStart(job: EngineJob, workDir: string): EngineResult {
+  timeSynth(CONSTRUCT, job.methods, false, workDir);
+  timeSynth(CONSTRUCT, job.methods, false, workDir);
+  const coldMs = timeSynth(CONSTRUCT, job.methods, true, workDir).totalMs;
+  const next = [1, 2, 3, 4, 5].map(() => timeSynth(CONSTRUCT, job.methods, true, workDir).totalMs);
+  return { methods: job.methods, coldMs, warmMs: median(next) };
+}
+
+function main(): void {
+  const job = JSON.parse(process.argv[2]) as Job;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-worker-'));
+  try {
+    const result = job.kind === 'rounds' ? timeRounds(job, workDir) : timeEngineStart(job, workDir);
+    process.stdout.write(JSON.stringify(result));
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main();
+}
