@@ -67,6 +67,16 @@ export interface Shape {
 /** The outcome of synthesizing: its shape, or the error `app.synth()` threw. */
 export type SynthOutcome = { readonly shape: Shape } | { readonly error: string };
 
+/**
+ * The line of an error that says what is wrong: CDK's validation errors open with a heading
+ * ("Validation failed with the following errors:") and give each error as `[path] message`.
+ */
+function firstMessage(message: string): string {
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  const first = lines[0]?.startsWith('Validation failed') && lines.length > 1 ? lines[1] : lines[0] ?? '';
+  return first.replace(/^\[[^\]]*\]\s*/, '');
+}
+
 /** Synthesizes once (untimed) and describes the template. */
 export function synthShape(variant: Variant, methods: number, validation: boolean, workDir: string): SynthOutcome {
   const outdir = newOutdir(workDir);
@@ -77,7 +87,7 @@ export function synthShape(variant: Variant, methods: number, validation: boolea
     try {
       assembly = app.synth();
     } catch (e) {
-      return { error: (e as Error).message.split('\n')[0] };
+      return { error: firstMessage((e as Error).message) };
     }
     const artifact = assembly.getStackByName(stack.stackName);
     const template = artifact.template;
