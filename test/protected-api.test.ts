@@ -333,7 +333,7 @@ describe('REST API', () => {
     );
   });
 
-  test('fails at synth when no method was added', () => {
+  test('fails when, at synth, no method was added', () => {
     const stack = newStack();
     tutorialApi(stack);
     expect(() => Template.fromStack(stack)).toThrow(
@@ -634,7 +634,7 @@ describe('security and operations defaults', () => {
     expect(stage.TracingEnabled).toBe(true);
   });
 
-  test('fails with throttling limits API Gateway would refuse', () => {
+  test('fails when given throttling limits API Gateway would refuse', () => {
     expect(() => synthTutorial({ throttlingRateLimit: 0 })).toThrow(
       'throttlingRateLimit 0 is invalid: use a number of requests per second above 0',
     );
@@ -785,14 +785,14 @@ describe('machine clients', () => {
       .toThrow('addMachineClient "Slow": accessTokenValidity "2 days" is invalid: Cognito allows 5 minutes to 1 day');
   });
 
-  test('fails with a scope the API does not define, naming it', () => {
+  test('fails when given a scope the API does not define, naming it', () => {
     const api = tutorialApi(newStack());
     expect(() => api.addMachineClient('Bad', { scopes: ['awesomeapi.delete'] })).toThrow(
       'addMachineClient "Bad": scopes[0] "awesomeapi.delete" is not one of the API\'s scopes (awesomeapi.read); add it to the scopes prop or fix the name',
     );
   });
 
-  test('fails with no scopes', () => {
+  test('fails when given no scopes', () => {
     const api = tutorialApi(newStack());
     expect(() => api.addMachineClient('None', { scopes: [] })).toThrow(
       'addMachineClient "None": scopes is empty: a client-credentials client needs at least one of the API\'s scopes (awesomeapi.read)',
@@ -909,7 +909,7 @@ describe('custom domain', () => {
     );
   });
 
-  test('fails without its certificate, or with a certificate alone', () => {
+  test('fails when the certificate is missing, or given alone', () => {
     expect(() => withCustomDomain({ customDomainCertificate: undefined })).toThrow(
       'customDomainName "auth.example.com" needs customDomainCertificate: an ACM certificate for it, in us-east-1',
     );
@@ -920,7 +920,7 @@ describe('custom domain', () => {
     );
   });
 
-  test('fails with a certificate outside us-east-1; a token ARN passes', () => {
+  test('fails when given a certificate outside us-east-1; a token ARN passes', () => {
     const stack = newStack();
     const arn = 'arn:aws:acm:eu-west-1:123456789012:certificate/abc';
     expect(() => tutorialApi(stack, {
@@ -936,7 +936,7 @@ describe('custom domain', () => {
     })).not.toThrow();
   });
 
-  test('fails with a name that is not a domain name', () => {
+  test('fails when given a name that is not a domain name', () => {
     for (const name of ['https://auth.example.com', 'Auth.Example.com', 'auth', 'auth.example.com/login']) {
       expect(() => withCustomDomain({ customDomainName: name })).toThrow(
         `customDomainName ${JSON.stringify(name)} is invalid: use a lowercase domain name such as auth.example.com, without scheme, port or path`,

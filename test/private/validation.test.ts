@@ -50,7 +50,7 @@ describe('callbackUrls', () => {
     );
   });
 
-  test('fails with more than 100; 100 pass', () => {
+  test('fails when given more than 100; 100 pass', () => {
     const urls = (n: number) => Array.from({ length: n }, (_, i) => `https://app.example.com/cb${i}`);
     expect(() => build({ callbackUrls: urls(101) })).toThrow('callbackUrls has 101 URLs: Cognito allows at most 100 per app client');
     expect(() => build({ callbackUrls: urls(100) })).not.toThrow();
@@ -62,13 +62,13 @@ describe('callbackUrls', () => {
     );
   });
 
-  test('fails with a fragment', () => {
+  test('fails when given a fragment', () => {
     expect(() => build({ callbackUrls: ['https://app.example.com/cb#done'] })).toThrow(
       'callbackUrls[0] "https://app.example.com/cb#done" is invalid: a redirect URL must not have a fragment (#...); remove it',
     );
   });
 
-  test('fails with plain http except on localhost', () => {
+  test('fails when given plain http except on localhost', () => {
     expect(() => build({ callbackUrls: ['https://app.example.com/cb', 'http://app.example.com/cb'] })).toThrow(
       'callbackUrls[1] "http://app.example.com/cb" is invalid: Cognito requires HTTPS, except http://localhost for testing; use "https://app.example.com/cb"',
     );
@@ -81,7 +81,7 @@ describe('callbackUrls', () => {
     expect(() => build({ callbackUrls: ['myapp://callback'] })).not.toThrow();
   });
 
-  test('fails over 1024 characters; 1024 pass', () => {
+  test('fails when over 1024 characters; 1024 pass', () => {
     const url = (n: number) => 'https://app.example.com/' + 'a'.repeat(n - 'https://app.example.com/'.length);
     expect(() => build({ callbackUrls: [url(1025)] })).toThrow(
       `callbackUrls[0] ${show(url(1025))} is invalid: Cognito allows at most 1024 characters`,
@@ -90,7 +90,7 @@ describe('callbackUrls', () => {
     expect(() => build({ callbackUrls: [url(1024)] })).not.toThrow();
   });
 
-  test('fails with white space', () => {
+  test('fails when given white space', () => {
     expect(() => build({ callbackUrls: ['https://app.example.com/my cb'] })).toThrow(
       'callbackUrls[0] "https://app.example.com/my cb" is invalid: it holds white space or control characters; percent-encode them (a space is %20)',
     );
@@ -99,7 +99,7 @@ describe('callbackUrls', () => {
 });
 
 describe('resourceServerIdentifier', () => {
-  test('fails with a space, a quote or a backslash', () => {
+  test('fails when given a space, a quote or a backslash', () => {
     for (const identifier of ['my api', 'my"api', 'my\\api']) {
       expect(() => build({ resourceServerIdentifier: identifier })).toThrow(
         `resourceServerIdentifier ${show(identifier)} is invalid: use 1-256 printable ASCII characters without spaces, '"' or '\\'`,
@@ -107,7 +107,7 @@ describe('resourceServerIdentifier', () => {
     }
   });
 
-  test('fails empty or over 256 characters; 256 and URLs pass', () => {
+  test('fails when empty or over 256 characters; 256 and URLs pass', () => {
     expect(() => build({ resourceServerIdentifier: '' })).toThrow('resourceServerIdentifier "" is invalid');
     expect(() => build({ resourceServerIdentifier: 'a'.repeat(257) })).toThrow('is invalid: use 1-256 printable ASCII');
     expect(() => build({ resourceServerIdentifier: 'a'.repeat(256) })).not.toThrow();
@@ -120,7 +120,7 @@ describe('scopes', () => {
     expect(() => build({ scopes: [] })).toThrow('scopes is empty: define at least one scope for the API\'s methods to demand');
   });
 
-  test('fails with a space, slash, quote or backslash in a name', () => {
+  test('fails when given a space, slash, quote or backslash in a name', () => {
     for (const name of ['read all', 'read/all', 'read"all', 'read\\all']) {
       expect(() => build({ scopes: [{ name, description: 'd' }] })).toThrow(
         `scopes[0].name ${show(name)} is invalid: use 1-256 printable ASCII characters without spaces, '/', '"' or '\\'`,
@@ -128,7 +128,7 @@ describe('scopes', () => {
     }
   });
 
-  test('fails with an empty or too long name; 256 pass', () => {
+  test('fails when given an empty or too long name; 256 pass', () => {
     expect(() => build({ scopes: [{ name: '', description: 'd' }] })).toThrow('scopes[0].name "" is invalid');
     expect(() => build({ scopes: [{ name: 'a'.repeat(257), description: 'd' }] })).toThrow('is invalid: use 1-256');
     const long = 'a'.repeat(256);
@@ -136,13 +136,13 @@ describe('scopes', () => {
     expect(() => api.addMethod('GET', '/x', { scopes: [long] })).not.toThrow();
   });
 
-  test('fails with a repeated name', () => {
+  test('fails when given a repeated name', () => {
     expect(() => build({
       scopes: [{ name: 'awesomeapi.read', description: 'a' }, { name: 'awesomeapi.read', description: 'b' }],
     })).toThrow('scopes[1].name "awesomeapi.read" is repeated (also scopes[0]): scope names must be unique');
   });
 
-  test('fails with an empty or too long description; 256 pass', () => {
+  test('fails when given an empty or too long description; 256 pass', () => {
     expect(() => build({ scopes: [{ name: 'x', description: '' }] })).toThrow(
       'scopes[0].description "" is invalid: use 1-256 characters',
     );
@@ -152,7 +152,7 @@ describe('scopes', () => {
     expect(() => build({ scopes: [{ name: 'x', description: 'd'.repeat(256) }] })).not.toThrow();
   });
 
-  test('fails with more than 100 (a resource server\'s limit)', () => {
+  test('fails when given more than 100 (a resource server\'s limit)', () => {
     expect(() => build({ scopes: scopes(101), clientScopes: ['s0'] })).toThrow(
       'scopes has 101 entries: a Cognito resource server holds at most 100',
     );
@@ -168,13 +168,13 @@ describe('scopes', () => {
 });
 
 describe('clientScopes', () => {
-  test('fails with a scope the API does not define', () => {
+  test('fails when given a scope the API does not define', () => {
     expect(() => build({ clientScopes: ['awesomeapi.write'] })).toThrow(
       'clientScopes[0] "awesomeapi.write" is not one of the API\'s scopes (awesomeapi.read); add it to the scopes prop or fix the name',
     );
   });
 
-  test('fails with a repeated scope', () => {
+  test('fails when given a repeated scope', () => {
     expect(() => build({ clientScopes: ['awesomeapi.read', 'awesomeapi.read'] })).toThrow(
       'clientScopes[1] "awesomeapi.read" is repeated (also clientScopes[0]); name each scope once',
     );
@@ -222,7 +222,7 @@ describe('token validities', () => {
 });
 
 describe('corsAllowOrigins', () => {
-  test('fails with a path, a trailing slash or no scheme', () => {
+  test('fails when given a path, a trailing slash or no scheme', () => {
     for (const origin of ['https://app.example.com/', 'https://app.example.com/app', 'app.example.com', 'ftp://files.example.com']) {
       expect(() => build({ corsAllowOrigins: [origin] })).toThrow(
         `corsAllowOrigins[0] ${show(origin)} is invalid: use an origin, scheme://host[:port] with no path or trailing slash, such as https://app.example.com, or ['*'] to allow any origin`,
@@ -230,7 +230,7 @@ describe('corsAllowOrigins', () => {
     }
   });
 
-  test('fails with * beside other origins', () => {
+  test('fails when given * beside other origins', () => {
     expect(() => build({ corsAllowOrigins: ['https://app.example.com', '*'] })).toThrow(
       'corsAllowOrigins[1] "*" is invalid alongside other origins: give [\'*\'] alone to allow any origin',
     );
@@ -244,7 +244,7 @@ describe('corsAllowOrigins', () => {
 });
 
 describe('stageName', () => {
-  test('fails with characters API Gateway refuses; letters, digits, - and _ pass', () => {
+  test('fails when given characters API Gateway refuses; letters, digits, - and _ pass', () => {
     expect(() => build({ stageName: 'prod/v1' })).toThrow(
       'stageName "prod/v1" is invalid: use 1-128 letters, digits, hyphens and underscores',
     );
@@ -258,7 +258,7 @@ describe('addMethod', () => {
     scopes: [{ name: 'awesomeapi.read', description: 'r' }, { name: 'awesomeapi.write', description: 'w' }],
   });
 
-  test('fails with an HTTP method API Gateway does not know', () => {
+  test('fails when given an HTTP method API Gateway does not know', () => {
     expect(() => api().addMethod('FETCH', '/x', { scopes: ['awesomeapi.read'] })).toThrow(
       'addMethod "FETCH" /x: httpMethod "FETCH" is invalid: use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY',
     );
@@ -271,13 +271,13 @@ describe('addMethod', () => {
     }
   });
 
-  test('fails with a scope the API does not define', () => {
+  test('fails when given a scope the API does not define', () => {
     expect(() => api().addMethod('GET', '/x', { scopes: ['awesomeapi.read', 'awesomeapi.admin'] })).toThrow(
       'addMethod GET /x: scope "awesomeapi.admin" is not one of the API\'s scopes (awesomeapi.read, awesomeapi.write); add it to the scopes prop or fix the name',
     );
   });
 
-  test('fails with the same method on the same path twice, naming both', () => {
+  test('fails when given the same method on the same path twice, naming both', () => {
     const a = api();
     a.addMethod('get', '/orders/{id}', { scopes: ['awesomeapi.read'] });
     expect(() => a.addMethod('GET', '/orders/{id}', { scopes: ['awesomeapi.write'] })).toThrow(
@@ -286,7 +286,7 @@ describe('addMethod', () => {
     expect(() => a.addMethod('PUT', '/orders/{id}', { scopes: ['awesomeapi.write'] })).not.toThrow();
   });
 
-  test('fails with two differently named variable parts under one parent', () => {
+  test('fails when given two differently named variable parts under one parent', () => {
     const a = api();
     a.addMethod('GET', '/orders/{orderId}', { scopes: ['awesomeapi.read'] });
     expect(() => a.addMethod('GET', '/orders/{id}/items', { scopes: ['awesomeapi.read'] })).toThrow(
@@ -303,7 +303,7 @@ describe('addMethod', () => {
     ['/orders/{proxy+}/items', 'a greedy part "{proxy+}" must be the last part'],
     ['/my orders', 'part "my orders" may hold only letters, digits and ._-:$, or be a {parameter}'],
     ['/orders/{order id}', 'part "{order id}" may hold only letters, digits and ._-:$, or be a {parameter}'],
-  ])('fails with the path %p', (path, rule) => {
+  ])('fails when given the path %p', (path, rule) => {
     expect(() => api().addMethod('GET', path, { scopes: ['awesomeapi.read'] })).toThrow(
       `addMethod GET ${path}: path ${show(path)} is invalid: ${rule}`,
     );
@@ -316,7 +316,7 @@ describe('addMethod', () => {
     }
   });
 
-  test('fails with OPTIONS while the API answers preflight itself', () => {
+  test('fails when given OPTIONS while the API answers preflight itself', () => {
     expect(() => api().addMethod('OPTIONS', '/x', { scopes: ['awesomeapi.read'] })).toThrow(
       'addMethod OPTIONS /x: the API answers OPTIONS itself for CORS preflight; set corsAllowOrigins to [] to define OPTIONS methods yourself',
     );
