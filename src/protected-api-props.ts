@@ -216,7 +216,9 @@ export interface ProtectedApiWithCognitoProps {
    * Whether to set API Gateway's account-level CloudWatch role (one per account and region),
    * which stages need to write execution and access logs. The role is kept when the stack is
    * deleted, since other APIs in the account rely on the same setting; several APIs in one
-   * stack share one. Turn this off when the account's role is managed elsewhere.
+   * stack share one. Its policy covers execution logs and access log groups named
+   * `API-Gateway-Access-Logs_*`; it replaces the account's previous role, so turn this off when
+   * the account already has one or manages it elsewhere.
    *
    * @default true
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html

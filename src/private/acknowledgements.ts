@@ -17,7 +17,7 @@ export const REASONS = {
   logsPolicy: 'The account-level role serves every REST API in the account and region, and API Gateway names '
     + 'execution log groups at run time (API-Gateway-Execution-Logs_<api id>/<stage>), so the policy names the '
     + 'execution and access log prefixes with a wildcard; it grants no other log group. DescribeLogGroups has no '
-    + 'narrower resource. Set cloudWatchRole: false to manage the account-level role yourself.',
+    + 'narrower resource. Set cloudWatchRole: false to keep or manage the account-level role yourself.',
   publicMethod: 'This method is public by choice: it was added with allowUnauthenticated: true.',
 };
 

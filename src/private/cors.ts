@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 
 /** The body the default integration answers with. */
-export const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
+const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
 
 /**
  * The browser origins of the given URLs, in order and without repeats. URLs that are tokens or

@@ -33,10 +33,10 @@ export function accessLogFormat(): apigateway.AccessLogFormat {
 }
 
 /** The prefix of the access log groups' names; the account role may write to these. */
-export const ACCESS_LOG_GROUP_PREFIX = 'API-Gateway-Access-Logs_';
+const ACCESS_LOG_GROUP_PREFIX = 'API-Gateway-Access-Logs_';
 
 /** The log groups (and their streams) API Gateway may write to, by name pattern. */
-export const WRITABLE_LOG_GROUPS = [
+const WRITABLE_LOG_GROUPS = [
   'API-Gateway-Execution-Logs_*',
   'API-Gateway-Execution-Logs_*:log-stream:*',
   `${ACCESS_LOG_GROUP_PREFIX}*`,
@@ -60,7 +60,7 @@ export function logsPolicyFindings(): string[] {
  * groups this construct names `API-Gateway-Access-Logs_<api id>/<stage>`. AWS's managed policy
  * for this grants the same actions on every log group.
  */
-export function executionLogsPolicy(): iam.PolicyDocument {
+function executionLogsPolicy(): iam.PolicyDocument {
   const logGroupArn = (name: string) => `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${name}`;
   return new iam.PolicyDocument({
     statements: [
@@ -122,7 +122,7 @@ export function accountRoleFor(scope: Construct, id: string): ApiGatewayAccountR
 }
 
 /** Options of the access log group. */
-export interface AccessLogGroupOptions {
+interface AccessLogGroupOptions {
   readonly restApiId: string;
   readonly stageName: string;
   readonly retention: logs.RetentionDays;

@@ -25,16 +25,16 @@ import { ApiScope } from '../scope';
  */
 
 /** The HTTP methods API Gateway knows. */
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
 /** Cognito's per-app-client limit on OAuth scopes. */
-export const MAX_CLIENT_SCOPES = 50;
+const MAX_CLIENT_SCOPES = 50;
 
 /** Cognito's per-resource-server limit on scopes. */
-export const MAX_SERVER_SCOPES = 100;
+const MAX_SERVER_SCOPES = 100;
 
 /** Cognito's per-app-client limit on callback and sign-out URLs. */
-export const MAX_URLS = 100;
+const MAX_URLS = 100;
 
 /** Shows a value in a message: strings quoted, long ones cut short. */
 export function show(value: unknown): string {
@@ -247,7 +247,7 @@ export function validateScopeSubset(propName: string, names: string[], known: st
 }
 
 /** The token lifetimes Cognito accepts. */
-export interface TokenValidities {
+interface TokenValidities {
   readonly accessTokenValidity: Duration;
   readonly idTokenValidity: Duration;
   readonly refreshTokenValidity: Duration;

@@ -22,7 +22,6 @@ ${imports.join('\n')}
 
 const app = new App({ outdir: 'cdk.out' });
 ${nag ? '' : '// '}Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-void AwsSolutionsChecks;
 const stack = new Stack(app, 'ConsumerStack', { env: { region: 'us-east-1' } });
 
 // ---- README snippet ----
