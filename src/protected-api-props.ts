@@ -10,11 +10,34 @@ import { ApiScope } from './scope';
  */
 export interface ProtectedApiWithCognitoProps {
   /**
-   * The prefix of the Cognito domain that serves the login pages and the OAuth 2.0
-   * endpoints: `https://<domainPrefix>.auth.<region>.amazoncognito.com`. Give either this or
+   * A user pool you already have, to protect the API with instead of a new one: made with
+   * aws-cdk-lib in this app (in any stack of it, e.g. another `ProtectedApiWithCognito`'s
+   * `userPool`), or imported with `UserPool.fromUserPoolId` or `UserPool.fromUserPoolArn`.
+   * The construct adds the API's resource server and browser client to it, and trusts no
+   * other pool. The props that shape a new pool (`userPoolName`, `selfSignUpEnabled`,
+   * `passwordPolicy`, `mfa`, `featurePlan`, `deletionProtection`) cannot be given with it.
+   *
+   * @default - a new user pool with the construct's secure defaults
+   */
+  readonly userPool?: cognito.IUserPool;
+
+  /**
+   * The existing login domain of `userPool`, e.g. another `ProtectedApiWithCognito`'s
+   * `userPoolDomain`, a `UserPoolDomain` of the app, or one imported with
+   * `UserPoolDomain.fromDomainName`: an imported name without a dot is a Cognito prefix in the
+   * pool's region, one with dots a custom domain. Give exactly one of this, `domainPrefix` and
    * `customDomainName`.
    *
-   * @default - none; then `customDomainName` and `customDomainCertificate` must be given
+   * @default - none; then `domainPrefix` or `customDomainName` adds a domain
+   */
+  readonly userPoolDomain?: cognito.IUserPoolDomain;
+
+  /**
+   * The prefix of the Cognito domain that serves the login pages and the OAuth 2.0
+   * endpoints: `https://<domainPrefix>.auth.<region>.amazoncognito.com`. Give exactly one of
+   * this, `customDomainName` and `userPoolDomain`.
+   *
+   * @default - none; then `customDomainName` or `userPoolDomain` must be given
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-assign-domain-prefix.html
    */
   readonly domainPrefix?: string;
@@ -24,7 +47,7 @@ export interface ProtectedApiWithCognitoProps {
    * instead of a Cognito prefix domain. After deploying, point an alias record of it at the
    * `DomainAliasTarget` output; its parent domain needs an A record too.
    *
-   * @default - none; then `domainPrefix` must be given
+   * @default - none; then `domainPrefix` or `userPoolDomain` must be given
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html
    */
   readonly customDomainName?: string;
@@ -40,6 +63,8 @@ export interface ProtectedApiWithCognitoProps {
   /**
    * Which login pages the domain serves. Managed login (version 2) gets a branding with
    * Cognito's provided style for the browser client, so its pages work right after deploy.
+   * With an imported `userPoolDomain`, say which pages that domain serves; a `UserPoolDomain`
+   * of the app says it itself.
    *
    * @default ManagedLoginVersion.NEWER_MANAGED_LOGIN
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-managed-login.html
@@ -105,7 +130,8 @@ export interface ProtectedApiWithCognitoProps {
 
   /**
    * What happens to the user pool and the access log group when they leave the stack. They
-   * hold your users' accounts and records of their calls, so they are kept by default.
+   * hold your users' accounts and records of their calls, so they are kept by default. With
+   * `userPool`, it applies to the access log group only: the pool you pass keeps its own.
    *
    * @default RemovalPolicy.RETAIN
    */

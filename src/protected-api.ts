@@ -11,6 +11,7 @@ import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } fro
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
 import { Settings, resolveSettings } from './private/settings';
 import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
+import { adoptOrAddDomain, adoptOrCreatePool, refuseDuplicateResourceServer } from './private/user-pool';
 import {
   normalizeHttpMethod, parsePath, show, validateMachineClientScopes, validateMethodAccess, validateMethodScopes,
   validateTokenValidity,
@@ -27,8 +28,11 @@ const MAX_STACK_RESOURCES = 500;
  * app client and a hosted login domain.
  */
 export class ProtectedApiWithCognito extends Construct {
-  /** The user pool that holds the API's users. */
-  public readonly userPool: cognito.UserPool;
+  /**
+   * The user pool that holds the API's users: the one given in `userPool`, or the one the
+   * construct created.
+   */
+  public readonly userPool: cognito.IUserPool;
 
   /** The resource server that defines the API's scopes. */
   public readonly resourceServer: cognito.UserPoolResourceServer;
@@ -36,8 +40,11 @@ export class ProtectedApiWithCognito extends Construct {
   /** The public browser client for the authorization-code grant. */
   public readonly userPoolClient: cognito.UserPoolClient;
 
-  /** The Cognito domain of the hosted login pages and OAuth 2.0 endpoints. */
-  public readonly userPoolDomain: cognito.UserPoolDomain;
+  /**
+   * The domain of the hosted login pages and OAuth 2.0 endpoints: the one given in
+   * `userPoolDomain`, or the one the construct added.
+   */
+  public readonly userPoolDomain: cognito.IUserPoolDomain;
 
   /** The REST API. */
   public readonly api: apigateway.RestApi;
@@ -113,25 +120,25 @@ export class ProtectedApiWithCognito extends Construct {
     this.scopeNames = settings.scopeNames;
     this.corsOrigins = settings.corsOrigins;
 
-    this.userPool = this.createUserPool(settings);
+    const pool = adoptOrCreatePool(this, settings);
+    this.userPool = pool.userPool;
+    if (!pool.createdPool) {
+      refuseDuplicateResourceServer(this, this.userPool, props.resourceServerIdentifier);
+    }
     this.serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
       scopeName: s.name,
       scopeDescription: s.description,
     }));
-    this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
+    this.resourceServer = new cognito.UserPoolResourceServer(pool.childScope, 'ResourceServer', {
+      userPool: this.userPool,
       identifier: props.resourceServerIdentifier,
       scopes: this.serverScopes,
     });
-    this.userPoolClient = this.createWebClient(settings);
+    this.userPoolClient = this.createWebClient(pool.childScope, settings);
     this.clientScopeNames.set(this.userPoolClient.node.path, settings.clientScopes);
-    this.userPoolDomain = this.userPool.addDomain('Domain', {
-      cognitoDomain: props.domainPrefix !== undefined ? { domainPrefix: props.domainPrefix } : undefined,
-      customDomain: props.customDomainName !== undefined && props.customDomainCertificate
-        ? { domainName: props.customDomainName, certificate: props.customDomainCertificate }
-        : undefined,
-      managedLoginVersion: settings.managedLoginVersion,
-    });
-    if (settings.managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
+    const domain = adoptOrAddDomain(pool, settings);
+    this.userPoolDomain = domain.domain;
+    if (domain.managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
       // Without a branding, managed login answers "Login pages unavailable" for the client.
       this.managedLoginBranding = new cognito.CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
         userPoolId: this.userPool.userPoolId,
@@ -175,7 +182,7 @@ export class ProtectedApiWithCognito extends Construct {
     // are all public (or that has none yet, which is reported below) still synthesizes.
     this.authorizer._attachToApi(this.api);
 
-    const baseUrl = this.userPoolDomain.baseUrl();
+    const baseUrl = domain.baseUrl;
     const clientId = this.userPoolClient.userPoolClientId;
     const requestedScopes = ['openid', ...settings.clientScopes.map((name) => this.fullScopeName(name))];
     this.authorizeUrl = authorizeUrl(baseUrl, clientId, requestedScopes, props.callbackUrls[0]);
@@ -186,7 +193,7 @@ export class ProtectedApiWithCognito extends Construct {
     }
     const stack = Stack.of(this);
     this.webClientConfig = stack.toJsonString({
-      issuer: `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`,
+      issuer: `https://cognito-idp.${this.userPool.env.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`,
       authorization_endpoint: `${baseUrl}/oauth2/authorize`,
       token_endpoint: this.tokenUrl,
       client_id: clientId,
@@ -198,7 +205,7 @@ export class ProtectedApiWithCognito extends Construct {
       api_url: this.apiUrl,
     });
 
-    this.addOutputs(props.customDomainName !== undefined);
+    this.addOutputs(domain.createdDomain && props.customDomainName !== undefined ? domain.createdDomain : undefined);
     this.warnOfLocalCallbacks(props.callbackUrls, settings.stageName);
     this.node.addValidation({ validate: () => this.validateHasMethods() });
     this.node.addValidation({ validate: () => this.validateScopesObtainable() });
@@ -315,42 +322,10 @@ export class ProtectedApiWithCognito extends Construct {
     return client;
   }
 
-  private createUserPool(settings: Settings): cognito.UserPool {
-    const { featurePlan, mfa } = settings;
-    const userPool = new cognito.UserPool(this, 'UserPool', {
-      userPoolName: settings.props.userPoolName,
-      signInAliases: { email: true },
-      selfSignUpEnabled: settings.props.selfSignUpEnabled ?? true,
-      autoVerify: { email: true },
-      keepOriginal: { email: true },
-      userVerification: {
-        emailStyle: cognito.VerificationEmailStyle.CODE,
-        emailSubject: 'Verify your email address',
-        emailBody: 'Your verification code is {####}',
-      },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: settings.passwordPolicy,
-      mfa,
-      mfaSecondFactor: mfa === cognito.Mfa.OFF ? undefined : { otp: true, sms: false },
-      featurePlan,
-      standardThreatProtectionMode: featurePlan === cognito.FeaturePlan.PLUS
-        ? cognito.StandardThreatProtectionMode.FULL_FUNCTION
-        : undefined,
-      deletionProtection: settings.deletionProtection,
-      removalPolicy: settings.removalPolicy,
-    });
-    if (featurePlan !== cognito.FeaturePlan.PLUS) {
-      acknowledge(userPool, ['COG8'], REASONS.featurePlan);
-    }
-    if (mfa !== cognito.Mfa.REQUIRED) {
-      acknowledge(userPool, ['COG2'], REASONS.mfa);
-    }
-    return userPool;
-  }
-
   /** The public browser client: authorization-code grant only, `openid` and its API scopes. */
-  private createWebClient(settings: Settings): cognito.UserPoolClient {
-    return this.userPool.addClient('WebClient', {
+  private createWebClient(parent: Construct, settings: Settings): cognito.UserPoolClient {
+    return new cognito.UserPoolClient(parent, 'WebClient', {
+      userPool: this.userPool,
       generateSecret: false,
       authFlows: { userPassword: settings.props.allowUserPasswordAuth ?? false },
       oAuth: {
@@ -426,7 +401,8 @@ export class ProtectedApiWithCognito extends Construct {
     api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders });
   }
 
-  private addOutputs(customDomain: boolean): void {
+  /** @param customDomain the custom domain the construct added, if any */
+  private addOutputs(customDomain?: cognito.UserPoolDomain): void {
     new CfnOutput(this, 'UserPoolId', {
       description: 'The Cognito user pool id',
       value: this.userPool.userPoolId,
@@ -458,7 +434,7 @@ export class ProtectedApiWithCognito extends Construct {
       value: this.webClientConfig,
     });
     if (customDomain) {
-      const domain = this.userPoolDomain.node.defaultChild as cognito.CfnUserPoolDomain;
+      const domain = customDomain.node.defaultChild as cognito.CfnUserPoolDomain;
       new CfnOutput(this, 'DomainAliasTarget', {
         description: 'Point an alias (A) record of the custom domain at this CloudFront distribution',
         value: domain.attrCloudFrontDistribution,

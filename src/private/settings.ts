@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { originsOf } from './cors';
 import {
-  validateClientScopeCount, validateCorsAllowOrigins, validateDomainChoice, validateDomainPrefix,
+  validateClientScopeCount, validateCorsAllowOrigins, validateDomainChoice, validateDomainPrefix, validateNoPoolShapingProps,
   validateRedirectUrls, validateResourceServerIdentifier, validateScopes, validateScopeSubset, validateStageName,
   validateThrottling, validateTokenValidities, validateWebAclArn,
 } from './validation';
@@ -52,7 +52,23 @@ const DEFAULT_PASSWORD_POLICY: cognito.PasswordPolicy = {
  * Checks the props (throwing on the first broken rule) and fills in the defaults.
  */
 export function resolveSettings(props: ProtectedApiWithCognitoProps): Settings {
-  validateDomainChoice(props.domainPrefix, props.customDomainName, props.customDomainCertificate);
+  if (props.userPool) {
+    validateNoPoolShapingProps({
+      userPoolName: props.userPoolName,
+      selfSignUpEnabled: props.selfSignUpEnabled,
+      passwordPolicy: props.passwordPolicy,
+      mfa: props.mfa,
+      featurePlan: props.featurePlan,
+      deletionProtection: props.deletionProtection,
+    });
+  }
+  validateDomainChoice({
+    domainPrefix: props.domainPrefix,
+    customDomainName: props.customDomainName,
+    customDomainCertificate: props.customDomainCertificate,
+    userPoolDomain: props.userPoolDomain !== undefined,
+    userPool: props.userPool !== undefined,
+  });
   if (props.domainPrefix !== undefined) {
     validateDomainPrefix(props.domainPrefix);
   }

@@ -56,15 +56,42 @@ function isToken(value: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Props
 
-/** Exactly one domain: a Cognito prefix, or a custom domain with its certificate. */
-export function validateDomainChoice(prefix?: string, customDomainName?: string, certificate?: ICertificate): void {
-  if (prefix !== undefined && customDomainName !== undefined) {
-    fail(`domainPrefix ${show(prefix)} and customDomainName ${show(customDomainName)} are both set: `
-      + 'the login pages and OAuth endpoints live on one domain; keep one of the two');
+/** Which domain props were given; `userPoolDomain` and `userPool` only say whether they were. */
+export interface DomainChoice {
+  readonly domainPrefix?: string;
+  readonly customDomainName?: string;
+  readonly customDomainCertificate?: ICertificate;
+  readonly userPoolDomain: boolean;
+  readonly userPool: boolean;
+}
+
+/**
+ * Exactly one login domain: the pool's existing one (`userPoolDomain`, only with `userPool`), a
+ * Cognito prefix, or a custom domain with its certificate.
+ */
+export function validateDomainChoice(choice: DomainChoice): void {
+  const { domainPrefix: prefix, customDomainName, customDomainCertificate: certificate } = choice;
+  const given = [
+    choice.userPoolDomain ? 'userPoolDomain' : undefined,
+    prefix !== undefined ? `domainPrefix ${show(prefix)}` : undefined,
+    customDomainName !== undefined ? `customDomainName ${show(customDomainName)}` : undefined,
+  ].filter((name): name is string => name !== undefined);
+  if (given.length > 1) {
+    const [both, which] = given.length === 2 ? ['both', 'the two'] : ['all', 'them'];
+    fail(`${given.join(' and ')} are ${both} set: the login pages and OAuth endpoints live on one domain; `
+      + `keep one of ${which}`);
   }
-  if (prefix === undefined && customDomainName === undefined) {
-    fail('neither domainPrefix nor customDomainName is set: give a Cognito domain prefix (domainPrefix), '
-      + 'or your own domain (customDomainName with customDomainCertificate)');
+  if (given.length === 0) {
+    fail(choice.userPool
+      ? 'userPool is set but no login domain is: pass the pool\'s existing domain as userPoolDomain '
+        + '(cognito.UserPoolDomain.fromDomainName(...) for a pool made outside this app), or let the construct add '
+        + 'one with domainPrefix or customDomainName'
+      : 'neither domainPrefix nor customDomainName is set: give a Cognito domain prefix (domainPrefix), '
+        + 'or your own domain (customDomainName with customDomainCertificate)');
+  }
+  if (choice.userPoolDomain && !choice.userPool) {
+    fail('userPoolDomain is set without userPool: a pool the construct creates has no domain yet; pass the pool '
+      + 'the domain belongs to as userPool, or let the construct add a domain with domainPrefix or customDomainName');
   }
   if (customDomainName !== undefined) {
     validateCustomDomainName(customDomainName);
@@ -75,6 +102,18 @@ export function validateDomainChoice(prefix?: string, customDomainName?: string,
     validateCertificateRegion(certificate);
   } else if (certificate) {
     fail('customDomainCertificate is set without customDomainName: give the domain it is for, or drop it');
+  }
+}
+
+/**
+ * With `userPool`, the props that shape a new pool would be silently ignored: refuse each one.
+ */
+export function validateNoPoolShapingProps(props: Record<string, unknown>): void {
+  const given = Object.entries(props).filter(([, value]) => value !== undefined).map(([name]) => name);
+  if (given.length > 0) {
+    fail(`${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set together with userPool: `
+      + `${given.length === 1 ? 'it shapes' : 'they shape'} a user pool the construct creates, and the pool you pass `
+      + 'keeps its own settings; change them on that pool, or drop userPool to let the construct create one');
   }
 }
 
