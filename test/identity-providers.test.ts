@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { App, CfnParameter, Fn, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -369,6 +369,19 @@ describe('addIdentityProvider refuses', () => {
       expect(check('us-east-1_abcDEF123', 'us-east-1_zzzZZZ999')).toThrow(
         'addIdentityProvider: provider P is made on another user pool ("us-east-1_zzzZZZ999") than this API\'s '
         + '("us-east-1_abcDEF123"): make it with userPool: api.userPool',
+      );
+    });
+
+    test('ids worked out at deploy time compare as they resolve', () => {
+      const stack = newStack();
+      const apiPool = cognito.UserPool.fromUserPoolArn(stack, 'ApiPool', Fn.importValue('PoolArn'));
+      const providerOn = (id: string, exportName: string) => KINDS.Google.make(new Construct(stack, id),
+        cognito.UserPool.fromUserPoolArn(stack, `${id}Pool`, Fn.importValue(exportName)))
+        .node.defaultChild as cognito.CfnUserPoolIdentityProvider;
+
+      expect(() => validateSamePool('w', apiPool, providerOn('Same', 'PoolArn'), stack)).not.toThrow();
+      expect(() => validateSamePool('w', apiPool, providerOn('Other', 'OtherPoolArn'), stack)).toThrow(
+        /^w is made on another user pool \(\{"Fn::Select":\[1,\{"Fn::Split":\["\/",\{"Fn::Select":\[5,\{"Fn::Split":\[":",\{"Fn::ImportValue":"OtherPoolArn"\}\]\}\]\}\]\}\]\}\) than this API's \(.*"PoolArn".*\): make it with userPool: api.userPool$/,
       );
     });
 
