@@ -271,4 +271,15 @@ export interface ProtectedApiWithCognitoProps {
    * @default 200
    */
   readonly throttlingBurstLimit?: number;
+
+  /**
+   * Whether users may sign in with an email address and a password kept in the user pool.
+   * Turn it off for single sign-on only: then the login page offers only the providers added
+   * with `addIdentityProvider` (at least one is needed), and `allowUserPasswordAuth` must stay
+   * off.
+   *
+   * @default true
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html
+   */
+  readonly userPoolSignIn?: boolean;
 }

@@ -8,6 +8,7 @@ import { Construct } from 'constructs';
 import { MachineClientOptions, ProtectedMethodOptions } from './options';
 import { REASONS, acknowledge } from './private/acknowledgements';
 import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './private/cors';
+import { IdentityProviders } from './private/identity-providers';
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
 import { Settings, resolveSettings } from './private/settings';
 import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
@@ -88,7 +89,8 @@ export class ProtectedApiWithCognito extends Construct {
   /**
    * The settings a browser OAuth 2.0 / OpenID Connect client needs, as JSON: `issuer`,
    * `authorization_endpoint`, `token_endpoint`, `client_id`, `redirect_uri`, `scope`,
-   * `response_type`, `logout_url`, `post_logout_redirect_uri` and `api_url`.
+   * `response_type`, `logout_url`, `post_logout_redirect_uri`, `api_url` and
+   * `identity_providers` (the names the login page offers, `COGNITO` for the pool's own users).
    */
   public readonly webClientConfig: string;
 
@@ -112,6 +114,8 @@ export class ProtectedApiWithCognito extends Construct {
   private readonly methodsByKey = new Map<string, { call: string; scopes: string[] }>();
   /** The variable part under each parent path (`/orders` has `{orderId}`). */
   private readonly variablePartByParent = new Map<string, string>();
+  /** The identity providers the browser client offers. */
+  private readonly identityProviders: IdentityProviders;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
@@ -135,6 +139,12 @@ export class ProtectedApiWithCognito extends Construct {
       scopes: this.serverScopes,
     });
     this.userPoolClient = this.createWebClient(pool.childScope, settings);
+    this.identityProviders = new IdentityProviders(this, {
+      userPool: this.userPool,
+      client: this.userPoolClient,
+      userPoolSignIn: props.userPoolSignIn ?? true,
+      allowUserPasswordAuth: props.allowUserPasswordAuth ?? false,
+    });
     this.clientScopeNames.set(this.userPoolClient.node.path, settings.clientScopes);
     const domain = adoptOrAddDomain(pool, settings);
     this.userPoolDomain = domain.domain;
@@ -203,6 +213,7 @@ export class ProtectedApiWithCognito extends Construct {
       logout_url: this.logoutUrl,
       post_logout_redirect_uri: settings.logoutUrls[0],
       api_url: this.apiUrl,
+      identity_providers: this.identityProviders.namesList(),
     });
 
     this.addOutputs(domain.createdDomain && props.customDomainName !== undefined ? domain.createdDomain : undefined);
@@ -287,6 +298,35 @@ export class ProtectedApiWithCognito extends Construct {
       this.variablePartByParent.set(parent, part);
     });
     this.methodsByKey.set(key, { call: where, scopes });
+  }
+
+  /**
+   * Offers another identity provider on the browser client's login page: Google, Apple,
+   * Facebook, Amazon, an OpenID Connect or a SAML provider, made with aws-cdk-lib's
+   * `UserPoolIdentityProvider*` constructs on `userPool`. The client depends on it, so that
+   * CloudFormation creates the provider first.
+   *
+   * Register `https://<login domain>/oauth2/idpresponse` as the redirect URI at an OAuth 2.0 or
+   * OpenID Connect provider, and `https://<login domain>/saml2/idpresponse` as the assertion
+   * consumer service URL at a SAML provider.
+   *
+   * @param provider the provider, made on this API's `userPool`, with its secret (if it has one)
+   * in AWS Secrets Manager
+   */
+  public addIdentityProvider(provider: cognito.IUserPoolIdentityProvider): void {
+    this.identityProviders.add(provider);
+  }
+
+  /**
+   * The hosted login URL of `authorizeUrl` with `identity_provider=<provider name>`, which
+   * skips the login page and goes straight to the provider: the link behind a "Sign in with
+   * Google" button.
+   *
+   * @param provider a provider added with `addIdentityProvider`
+   * @returns the authorize URL for that provider
+   */
+  public authorizeUrlFor(provider: cognito.IUserPoolIdentityProvider): string {
+    return this.identityProviders.authorizeUrlFor(this.authorizeUrl, provider);
   }
 
   /**

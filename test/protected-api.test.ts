@@ -965,6 +965,7 @@ describe('web client config', () => {
       logout_url: `https://<${DOMAIN}>.auth.us-east-1.amazoncognito.com/logout?client_id=<${CLIENT}>&logout_uri=http%3A%2F%2Flocalhost%3A3000%2F`,
       post_logout_redirect_uri: 'http://localhost:3000/',
       api_url: expect.stringMatching(/^https:\/\/<AwesomeApi[0-9A-F]+>\.execute-api\.us-east-1\.<AWS::URLSuffix>\/<AwesomeApiDeploymentStage.*>\/$/),
+      identity_providers: ['COGNITO'],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { App, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { App, RemovalPolicy, SecretValue, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -360,6 +360,29 @@ describe('a pool that exists outside this app', () => {
       'userPool is set but no login domain is: pass the pool\'s existing domain as userPoolDomain '
       + '(cognito.UserPoolDomain.fromDomainName(...) for a pool made outside this app), or let the construct add one with '
       + 'domainPrefix or customDomainName');
+  });
+});
+
+describe('identity providers on a pool you pass', () => {
+  test('a provider made on an imported pool is offered by the API\'s client, which depends on it', () => {
+    const stack = newStack();
+    const api = ordersApi(stack, {
+      userPool: cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_AbCdEf123'),
+      userPoolDomain: cognito.UserPoolDomain.fromDomainName(stack, 'Login', 'company-login'),
+    });
+    const google = new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', {
+      userPool: api.userPool,
+      clientId: 'google-client-id',
+      clientSecretValue: SecretValue.secretsManager('google-oauth'),
+      attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL },
+    });
+    api.addIdentityProvider(google);
+    const template = Template.fromStack(stack);
+    template.hasResource('AWS::Cognito::UserPoolClient', {
+      Properties: Match.objectLike({ SupportedIdentityProviders: ['COGNITO', 'Google'], UserPoolId: 'us-east-1_AbCdEf123' }),
+      DependsOn: [logicalId(stack, google)],
+    });
+    expect(api.authorizeUrlFor(google)).toContain('&identity_provider=Google');
   });
 });
 

@@ -1,0 +1,241 @@
+import { Annotations, CfnResource, Lazy, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { encodeQueryValue } from './urls';
+import { show } from './validation';
+
+/*
+ * The identity providers the browser client offers besides (or instead of) the pool's own
+ * email-and-password sign-in: Google, Apple, Facebook, Amazon, OpenID Connect and SAML, made by
+ * users with aws-cdk-lib's own constructs and handed to `addIdentityProvider`.
+ *
+ * The client's `SupportedIdentityProviders` is a lazy list, so that providers added after the
+ * client exist still end up on it, and the client depends on every provider it lists: Cognito
+ * refuses a client that names a provider the pool does not have yet (aws/aws-cdk#15850).
+ */
+
+/** The provider name Cognito gives the pool's own users. */
+const COGNITO = cognito.UserPoolClientIdentityProvider.COGNITO.name;
+
+/** The CloudFormation type of a provider's L1. */
+const PROVIDER_TYPE = 'AWS::Cognito::UserPoolIdentityProvider';
+
+/** The keys of `ProviderDetails` that hold a secret. */
+const SECRET_DETAILS = ['client_secret', 'private_key'];
+
+/** How to pass the secret of each provider type through AWS Secrets Manager instead. */
+const SECRET_FIX: Record<string, string> = {
+  Google: 'clientSecretValue: SecretValue.secretsManager(\'<secret name>\')',
+  SignInWithApple: 'privateKeyValue: SecretValue.secretsManager(\'<secret name>\')',
+};
+const SECRET_FIX_OTHERS = 'clientSecret: SecretValue.secretsManager(\'<secret name>\').unsafeUnwrap() '
+  + '(the template then holds only a reference to the secret)';
+
+export interface IdentityProvidersOptions {
+  /** The API's user pool: every provider must be made on it. */
+  readonly userPool: cognito.IUserPool;
+  /** The browser client that offers the providers. */
+  readonly client: cognito.UserPoolClient;
+  /** Whether the client also offers the pool's own email-and-password sign-in. */
+  readonly userPoolSignIn: boolean;
+  /** Whether the client lets scripts send a password directly (`ALLOW_USER_PASSWORD_AUTH`). */
+  readonly allowUserPasswordAuth: boolean;
+}
+
+/**
+ * The providers added to one API, in the order they were added. Sets the browser client's
+ * `SupportedIdentityProviders` and checks, when the app is synthesized, that somebody can sign in.
+ */
+export class IdentityProviders {
+  private readonly added: cognito.IUserPoolIdentityProvider[] = [];
+
+  constructor(private readonly owner: Construct, private readonly options: IdentityProvidersOptions) {
+    validateUserPoolSignIn(options.userPoolSignIn, options.allowUserPasswordAuth);
+    const cfnClient = options.client.node.defaultChild as cognito.CfnUserPoolClient;
+    cfnClient.supportedIdentityProviders = this.namesList();
+    owner.node.addValidation({ validate: () => this.validateSomeoneCanSignIn() });
+  }
+
+  /**
+   * Offers `provider` on the browser client, after checking that it belongs to the API's pool,
+   * is not there already and keeps no secret in the template.
+   */
+  public add(provider: cognito.IUserPoolIdentityProvider): void {
+    const where = `addIdentityProvider: provider ${describe(provider)}`;
+    this.validateNew(where, provider);
+    const l1 = providerResource(provider);
+    if (l1) {
+      validateSamePool(where, this.options.userPool, l1, Stack.of(this.owner));
+      this.validateSameStack(where, l1);
+      validateNoPlainSecret(where, l1);
+      this.warnOfMissingEmail(where, l1);
+    }
+    this.added.push(provider);
+    this.options.client.node.addDependency(provider);
+  }
+
+  /**
+   * `authorizeUrl` with `identity_provider=<name>`, which sends the user straight to the
+   * provider instead of the login page's choice.
+   */
+  public authorizeUrlFor(authorizeUrl: string, provider: cognito.IUserPoolIdentityProvider): string {
+    if (!this.added.includes(provider)) {
+      throw new Error(`authorizeUrlFor: provider ${describe(provider)} was never added to this API: `
+        + 'call addIdentityProvider(provider) first');
+    }
+    return `${authorizeUrl}&identity_provider=${encodeQueryValue(providerName(provider))}`;
+  }
+
+  /** The names the client offers (COGNITO first, unless turned off), resolved at synth. */
+  public namesList(): string[] {
+    return Lazy.list({ produce: () => this.names() });
+  }
+
+  private names(): string[] {
+    return [...(this.options.userPoolSignIn ? [COGNITO] : []), ...this.added.map(providerName)];
+  }
+
+  /** The same provider, or another of the same name, is added once. */
+  private validateNew(where: string, provider: cognito.IUserPoolIdentityProvider): void {
+    if (this.added.includes(provider)) {
+      throw new Error(`${where} is already added: add each provider once`);
+    }
+    const name = providerName(provider);
+    const sameName = Token.isUnresolved(name) ? undefined : this.added.find((p) => providerName(p) === name);
+    if (sameName) {
+      throw new Error(`${where} has the same name as provider ${sameName.node.path}, added before: a user pool `
+        + 'holds one provider of each name; add one of the two, or give them different names');
+    }
+  }
+
+  /**
+   * A provider made on a pool of the client's stack must be in that stack too: it refers to the
+   * pool, and the client depends on it, so two stacks would depend on each other.
+   */
+  private validateSameStack(where: string, l1: cognito.CfnUserPoolIdentityProvider): void {
+    const clientStack = Stack.of(this.options.client);
+    const pool = this.options.userPool.node.defaultChild;
+    const poolInClientStack = pool !== undefined && CfnResource.isCfnResource(pool) && Stack.of(pool) === clientStack;
+    if (poolInClientStack && Stack.of(l1) !== clientStack) {
+      throw new Error(`${where} is in stack ${Stack.of(l1).node.path}, while this API's user pool and browser client `
+        + `are in stack ${clientStack.node.path}: the provider refers to the pool and the client depends on the `
+        + `provider, so the two stacks would depend on each other; make the provider in ${clientStack.node.path}`);
+    }
+  }
+
+  /** The pool signs users in by email; a provider that gives none leaves them without one. */
+  private warnOfMissingEmail(where: string, l1: cognito.CfnUserPoolIdentityProvider): void {
+    const mapping = l1.attributeMapping;
+    if (Token.isUnresolved(mapping) || (mapping !== undefined && mapping.email !== undefined)) {
+      return;
+    }
+    Annotations.of(this.owner).addWarningV2('cdk-cognito-protected-api:providerWithoutEmail',
+      `${where} maps no attribute to email: the user pool tells users apart by email, and users who sign in `
+      + 'with this provider will have none; add attributeMapping: { email: ... } to the provider, e.g. '
+      + 'ProviderAttribute.GOOGLE_EMAIL, or ProviderAttribute.other(\'<the claim or SAML attribute>\')');
+  }
+
+  private validateSomeoneCanSignIn(): string[] {
+    if (this.options.userPoolSignIn || this.added.length > 0) {
+      return [];
+    }
+    return [`${this.owner.node.path}: userPoolSignIn is false and no identity provider is added, so nobody could `
+      + 'sign in: call addIdentityProvider(provider) at least once, or leave userPoolSignIn at true'];
+  }
+}
+
+/** Signing in only through other providers, and letting scripts send a pool password, contradict. */
+function validateUserPoolSignIn(userPoolSignIn: boolean, allowUserPasswordAuth: boolean): void {
+  if (!userPoolSignIn && allowUserPasswordAuth) {
+    throw new Error('userPoolSignIn false and allowUserPasswordAuth true contradict each other: the first turns '
+      + 'sign-in with a password kept in the pool off, the second lets scripts send one; drop allowUserPasswordAuth');
+  }
+}
+
+/**
+ * The provider's CloudFormation resource: its default child, or its only child of that type.
+ * A provider imported by name (`UserPoolIdentityProvider.fromProviderName`) has none.
+ */
+export function providerResource(provider: cognito.IUserPoolIdentityProvider): cognito.CfnUserPoolIdentityProvider | undefined {
+  const isProvider = (c: unknown): c is cognito.CfnUserPoolIdentityProvider =>
+    CfnResource.isCfnResource(c as any) && (c as CfnResource).cfnResourceType === PROVIDER_TYPE;
+  const defaultChild = provider.node.defaultChild;
+  if (isProvider(defaultChild)) {
+    return defaultChild;
+  }
+  const found = provider.node.children.filter(isProvider);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The provider's name as the client and the authorize URL need it: the literal one its
+ * resource is given (`Google`, or a SAML provider's `name`) where there is one, else the
+ * provider's `providerName`.
+ */
+export function providerName(provider: cognito.IUserPoolIdentityProvider): string {
+  const l1 = providerResource(provider);
+  return l1 && !Token.isUnresolved(l1.providerName) ? l1.providerName : provider.providerName;
+}
+
+function describe(provider: cognito.IUserPoolIdentityProvider): string {
+  const name = providerName(provider);
+  return Token.isUnresolved(name) ? provider.node.path : `${provider.node.path} (${show(name)})`;
+}
+
+/**
+ * The provider must be made on the API's pool. Pool ids are compared as written (a literal id,
+ * or the same token), then by the resource a reference points at, then as they resolve.
+ */
+export function validateSamePool(where: string, userPool: cognito.IUserPool,
+  l1: cognito.CfnUserPoolIdentityProvider, stack: Stack): void {
+  const ours = userPool.userPoolId;
+  const theirs = l1.userPoolId;
+  if (!samePoolId(ours, theirs, stack)) {
+    throw new Error(`${where} is made on another user pool (${showPoolId(theirs, stack)}) than this API's `
+      + `(${showPoolId(ours, stack)}): make it with userPool: api.userPool`);
+  }
+}
+
+function samePoolId(a: string, b: string, stack: Stack): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
+    return false;
+  }
+  const refA = Tokenization.reverseString(a).firstToken;
+  const refB = Tokenization.reverseString(b).firstToken;
+  if (Reference.isReference(refA) && Reference.isReference(refB)) {
+    return refA.target === refB.target && refA.displayName === refB.displayName;
+  }
+  return JSON.stringify(stack.resolve(a)) === JSON.stringify(stack.resolve(b));
+}
+
+function showPoolId(id: string, stack: Stack): string {
+  if (!Token.isUnresolved(id)) {
+    return show(id);
+  }
+  const ref = Tokenization.reverseString(id).firstToken;
+  return Reference.isReference(ref) ? ref.target.node.path : show(stack.resolve(id));
+}
+
+/**
+ * A client secret or private key written into the template as text is readable by anyone who
+ * can read the template (or the stack in the console). It must come from a secret store. The
+ * message never shows the secret itself.
+ */
+export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIdentityProvider): void {
+  const details = Stack.of(l1).resolve(l1.providerDetails);
+  if (details === null || typeof details !== 'object') {
+    return;
+  }
+  for (const key of SECRET_DETAILS) {
+    const value = details[key];
+    if (typeof value !== 'string' || value.startsWith('{{resolve:')) {
+      continue;
+    }
+    const fix = SECRET_FIX[l1.providerType] ?? SECRET_FIX_OTHERS;
+    throw new Error(`${where} has its ${key} as plain text (${value.length} characters, not shown), which would be `
+      + `written into the template: keep it in AWS Secrets Manager and pass ${fix}`);
+  }
+}
