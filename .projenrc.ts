@@ -35,6 +35,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     projectService: false,
   },
 
+  // Handlers the construct ships (src/*.lambda.ts, e.g. the pre token generation trigger) are bundled
+  // with esbuild into assets/ before the jsii compile, and run on this runtime; assets/ ships in the
+  // npm package, and from there in every language's package.
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+  },
+
   jestOptions: {
     jestConfig: {
       // Each file synthesizes CDK apps; two workers match the two cores CI has.
