@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, CfnResource, Duration, Lazy, Stack, Token } fro
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -11,6 +12,7 @@ import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } fro
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
 import { Settings, resolveSettings } from './private/settings';
 import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
+import { addUserGroups } from './private/user-groups';
 import {
   normalizeHttpMethod, parsePath, show, validateMachineClientScopes, validateMethodAccess, validateMethodScopes,
   validateTokenValidity,
@@ -92,6 +94,17 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public readonly managedLoginBranding?: cognito.CfnManagedLoginBranding;
 
+  /** The user pool groups of `userGroups`, in the same order. */
+  public readonly userPoolGroups: cognito.UserPoolGroup[];
+
+  /**
+   * The pre token generation trigger that takes restricted scopes out of the access tokens of
+   * users whose groups do not grant them.
+   *
+   * @default - undefined without `userGroups`
+   */
+  public readonly preTokenGenerationFunction?: lambda.Function;
+
   private readonly resourceServerIdentifier: string;
   private readonly scopeNames: string[];
   private readonly corsOrigins: string[];
@@ -124,6 +137,14 @@ export class ProtectedApiWithCognito extends Construct {
     });
     this.userPoolClient = this.createWebClient(settings);
     this.clientScopeNames.set(this.userPoolClient.node.path, settings.clientScopes);
+    const userGroups = addUserGroups(this, {
+      userPool: this.userPool,
+      groups: props.userGroups ?? [],
+      resourceServerIdentifier: props.resourceServerIdentifier,
+      removalPolicy: settings.removalPolicy,
+    });
+    this.userPoolGroups = userGroups.groups;
+    this.preTokenGenerationFunction = userGroups.trigger;
     this.userPoolDomain = this.userPool.addDomain('Domain', {
       cognitoDomain: props.domainPrefix !== undefined ? { domainPrefix: props.domainPrefix } : undefined,
       customDomain: props.customDomainName !== undefined && props.customDomainCertificate
