@@ -59,6 +59,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Pinned: the snapshot holds the assertion handler's asset hash, which moves with this version.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // Property-based tests (the pre token generation handler's).
+    'fast-check@^4',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
 

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import { handler, PreTokenGenerationEvent, SCOPES_BY_GROUP_VARIABLE } from '../src/pre-token-generation.lambda';
 
 // The event shape Cognito documents for the pre token generation trigger, event version 2:
@@ -238,4 +239,57 @@ test('logs nothing, neither on success nor on failure', async () => {
     expect(spy).not.toHaveBeenCalled();
   }
   expect(writes).not.toHaveBeenCalled();
+});
+
+describe('properties, over random scope maps, groups and requests', () => {
+  /** Fixed, so that a run is repeatable; fast-check prints it with the shrunk case when a property fails. */
+  const SEED = 20261127;
+  const identifiers = ['orders-api', 'https://api.example.com'];
+  const names = ['orders.read', 'orders.write', 'orders.admin', 'reports.read', 'refunds'];
+  const groupNames = ['admins', 'writers', 'Admins', 'support-team', 'Ädmins'];
+
+  const scenario = fc.constantFrom(...identifiers).chain((identifier) => {
+    const full = names.map((name) => `${identifier}/${name}`);
+    return fc.record({
+      scopesByGroup: fc.dictionary(fc.constantFrom(...groupNames), fc.subarray(full, { minLength: 1 }), { minKeys: 1 }),
+      groups: fc.subarray([...groupNames, 'auditors', 'unknown']),
+      requested: fc.option(fc.subarray(['openid', 'email', ...full]), { nil: undefined }),
+      source: fc.constantFrom('TokenGeneration_HostedAuth', 'TokenGeneration_RefreshTokens', 'TokenGeneration_Authentication'),
+    });
+  });
+
+  async function suppressedFor(s: { scopesByGroup: Record<string, string[]>; groups: string[]; requested?: string[]; source: string }) {
+    process.env[SCOPES_BY_GROUP_VARIABLE] = JSON.stringify(s.scopesByGroup);
+    const event = cognitoEvent(s.source as TriggerSource, s.groups, s.requested);
+    if (s.requested === undefined) {
+      delete event.request.scopes;
+    }
+    const result = await run(event);
+    expect(Object.keys(result.response.claimsAndScopeOverrideDetails!)).toEqual(['accessTokenGeneration']);
+    expect(Object.keys(result.response.claimsAndScopeOverrideDetails!.accessTokenGeneration!)).toEqual(['scopesToSuppress']);
+    return result.response.claimsAndScopeOverrideDetails!.accessTokenGeneration!.scopesToSuppress!;
+  }
+
+  test('a scope is taken away exactly when it is restricted, requested and granted by none of the user\'s groups', async () => {
+    await fc.assert(fc.asyncProperty(scenario, async (s) => {
+      const suppressed = await suppressedFor(s);
+      const restricted = new Set(Object.values(s.scopesByGroup).flat());
+      const granted = new Set(s.groups.flatMap((g) => (Object.keys(s.scopesByGroup).includes(g) ? s.scopesByGroup[g] : [])));
+      const candidates = s.requested ?? Array.from(restricted);
+      const expected = candidates.filter((scope) => restricted.has(scope) && !granted.has(scope));
+      expect([...suppressed].sort()).toEqual(Array.from(new Set(expected)).sort());
+      expect(new Set(suppressed).size).toBe(suppressed.length);
+    }), { seed: SEED, numRuns: 300 });
+  });
+
+  test('nothing outside the request is touched, and groups the map does not know change nothing', async () => {
+    await fc.assert(fc.asyncProperty(scenario, async (s) => {
+      const suppressed = await suppressedFor(s);
+      if (s.requested !== undefined) {
+        expect(s.requested).toEqual(expect.arrayContaining(suppressed));
+      }
+      const known = s.groups.filter((g) => Object.keys(s.scopesByGroup).includes(g));
+      expect(await suppressedFor({ ...s, groups: known })).toEqual(suppressed);
+    }), { seed: SEED, numRuns: 300 });
+  });
 });
