@@ -35,6 +35,13 @@ const project = new awscdk.AwsCdkConstructLibrary({
     projectService: false,
   },
 
+  // Handlers the construct ships (src/*.lambda.ts, e.g. the pre token generation trigger) are bundled
+  // with esbuild into assets/ before the jsii compile, and run on this runtime; assets/ ships in the
+  // npm package, and from there in every language's package.
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+  },
+
   jestOptions: {
     jestConfig: {
       // Each file synthesizes CDK apps; two workers match the two cores CI has.
@@ -52,6 +59,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Pinned: the snapshot holds the assertion handler's asset hash, which moves with this version.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // Property-based tests (the pre token generation handler's).
+    'fast-check@^4',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
 

@@ -1,4 +1,5 @@
 export * from './scope';
+export * from './user-group';
 export * from './protected-api-props';
 export * from './options';
 export * from './protected-api';

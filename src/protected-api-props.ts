@@ -4,6 +4,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ApiScope } from './scope';
+import { ApiUserGroup } from './user-group';
 
 /**
  * Properties of a `ProtectedApiWithCognito`.
@@ -282,4 +283,18 @@ export interface ProtectedApiWithCognitoProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html
    */
   readonly userPoolSignIn?: boolean;
+
+  /**
+   * Cognito user groups that grant scopes. A scope that some group lists is restricted: a
+   * user's access token carries it only when the user belongs to a group that lists it; a
+   * scope no group lists goes to every signed-in user. The construct creates one group per
+   * entry and a pre token generation trigger (event version 2) that takes the restricted
+   * scopes a user may not have out of the access token; it never adds one. If the trigger
+   * fails, Cognito refuses the sign-in. Machine clients are not affected. Needs the
+   * `ESSENTIALS` or `PLUS` feature plan.
+   *
+   * @default - no groups: every signed-in user gets every scope the browser client requests
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
+   */
+  readonly userGroups?: ApiUserGroup[];
 }

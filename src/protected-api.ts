@@ -2,6 +2,7 @@ import { Annotations, CfnOutput, CfnResource, Duration, Lazy, Stack, Token } fro
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -12,6 +13,7 @@ import { IdentityProviders } from './private/identity-providers';
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
 import { Settings, resolveSettings } from './private/settings';
 import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
+import { addUserGroups } from './private/user-groups';
 import { adoptOrAddDomain, adoptOrCreatePool, refuseDuplicateResourceServer } from './private/user-pool';
 import {
   normalizeHttpMethod, parsePath, show, validateMachineClientScopes, validateMethodAccess, validateMethodScopes,
@@ -101,6 +103,17 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public readonly managedLoginBranding?: cognito.CfnManagedLoginBranding;
 
+  /** The user pool groups of `userGroups`, in the same order. */
+  public readonly userPoolGroups: cognito.UserPoolGroup[];
+
+  /**
+   * The pre token generation trigger that takes restricted scopes out of the access tokens of
+   * users whose groups do not grant them.
+   *
+   * @default - undefined without `userGroups`
+   */
+  public readonly preTokenGenerationFunction?: lambda.Function;
+
   private readonly resourceServerIdentifier: string;
   private readonly scopeNames: string[];
   private readonly corsOrigins: string[];
@@ -146,6 +159,14 @@ export class ProtectedApiWithCognito extends Construct {
       allowUserPasswordAuth: props.allowUserPasswordAuth ?? false,
     });
     this.clientScopeNames.set(this.userPoolClient.node.path, settings.clientScopes);
+    const userGroups = addUserGroups(this, {
+      userPool: this.userPool,
+      groups: props.userGroups ?? [],
+      resourceServerIdentifier: props.resourceServerIdentifier,
+      removalPolicy: settings.removalPolicy,
+    });
+    this.userPoolGroups = userGroups.groups;
+    this.preTokenGenerationFunction = userGroups.trigger;
     const domain = adoptOrAddDomain(pool, settings);
     this.userPoolDomain = domain.domain;
     if (domain.managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {

@@ -179,3 +179,31 @@ describe('cdk-nag AwsSolutions', () => {
     ]);
   });
 });
+
+describe('cdk-nag AwsSolutions with userGroups', () => {
+  const withGroups: Partial<ProtectedApiWithCognitoProps> = {
+    scopes: [
+      { name: 'awesomeapi.read', description: 'read' },
+      { name: 'awesomeapi.admin', description: 'administer' },
+    ],
+    userGroups: [{ name: 'admins', scopes: ['awesomeapi.admin'], description: 'administrators', precedence: 0 }],
+  };
+
+  test('the groups and their trigger (function, role, log group) need no acknowledgement and leave no finding', () => {
+    const run = runNag(withGroups);
+    expect(run.api.preTokenGenerationFunction).toBeDefined();
+    expect(run.findings).toEqual([]);
+    expect(acknowledgedRules(run.api.node.root)).toEqual(acknowledgedRules(runNag({}).api.node.root));
+  });
+
+  test('finds nothing unacknowledged in a maximal configuration with userGroups', () => {
+    const run = runNag({
+      ...MAXIMAL,
+      userGroups: [
+        { name: 'writers', scopes: ['awesomeapi.write'] },
+        { name: 'readers-and-writers', scopes: ['awesomeapi.read', 'awesomeapi.write'], precedence: 2 },
+      ],
+    }, maximalMethods);
+    expect(run.findings).toEqual([]);
+  });
+});

@@ -78,3 +78,24 @@ test('fine-grained tests run without it', () => {
 
   expect(violations((stack.node.root as App).synth())).toEqual([]);
 });
+
+test('CDK\'s template validation finds nothing with userGroups (groups, trigger function, its role and log group)', () => {
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialApi(stack, {
+    scopes: [{ name: 'awesomeapi.read', description: 'read' }, { name: 'awesomeapi.admin', description: 'admin' }],
+    userGroups: [
+      { name: 'admins', scopes: ['awesomeapi.admin'], description: 'administrators', precedence: 0 },
+      { name: 'auditors', scopes: ['awesomeapi.admin', 'awesomeapi.read'] },
+    ],
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+  api.addMethod('DELETE', '/awesomeapi/{itemId}', { scopes: ['awesomeapi.admin'] });
+  api.addMachineClient('Admin', { scopes: ['awesomeapi.admin'] });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(api.preTokenGenerationFunction).toBeDefined();
+  expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
+  expect(violations(assembly)).toEqual([]);
+});

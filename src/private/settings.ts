@@ -3,6 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { originsOf } from './cors';
+import { validateUserGroups } from './user-groups';
 import {
   validateClientScopeCount, validateCorsAllowOrigins, validateDomainChoice, validateDomainPrefix, validateNoPoolShapingProps,
   validateRedirectUrls, validateResourceServerIdentifier, validateScopes, validateScopeSubset, validateStageName,
@@ -104,6 +105,9 @@ export function resolveSettings(props: ProtectedApiWithCognitoProps): Settings {
     validateWebAclArn(props.webAclArn);
   }
 
+  const featurePlan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
+  validateUserGroups(props.userGroups, { ...props, clientScopes, featurePlan });
+
   const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
   return {
     props,
@@ -114,7 +118,7 @@ export function resolveSettings(props: ProtectedApiWithCognitoProps): Settings {
     stageName,
     ...tokenValidities,
     removalPolicy,
-    featurePlan: props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS,
+    featurePlan,
     mfa: props.mfa ?? cognito.Mfa.OPTIONAL,
     deletionProtection: props.deletionProtection ?? removalPolicy !== RemovalPolicy.DESTROY,
     passwordPolicy: props.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,

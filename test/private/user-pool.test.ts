@@ -386,6 +386,33 @@ describe('identity providers on a pool you pass', () => {
   });
 });
 
+describe('user groups on a pool you pass', () => {
+  const groups = { scopes: [{ name: 'orders.read', description: 'read' }, { name: 'orders.admin', description: 'admin' }] };
+
+  test('a cognito.UserPool of the app takes the groups and the trigger', () => {
+    const stack = newStack();
+    const pool = new cognito.UserPool(stack, 'CompanyPool');
+    const domain = pool.addDomain('Login', { cognitoDomain: { domainPrefix: 'company-login' } });
+    const api = ordersApi(stack, { ...groups, userPool: pool, userPoolDomain: domain, userGroups: [{ name: 'admins', scopes: ['orders.admin'] }] });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins', UserPoolId: { Ref: logicalId(stack, pool) } });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [logicalId(stack, api.preTokenGenerationFunction!), 'Arn'] }, LambdaVersion: 'V2_0' } },
+    });
+  });
+
+  test('fails when the pool is imported', () => {
+    const stack = newStack();
+    expect(() => ordersApi(stack, {
+      ...groups,
+      userPool: cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_AbCdEf123'),
+      domainPrefix: 'orders-login',
+      userGroups: [{ name: 'admins', scopes: ['orders.admin'] }],
+    })).toThrow('userGroups need a pre token generation trigger on the user pool, but the user pool "TestStack/Pool" is '
+      + 'imported (fromUserPoolId or fromUserPoolArn), and its triggers cannot be set from here');
+  });
+});
+
 describe('the construct adding a domain to an existing pool', () => {
   test('domainPrefix adds a prefix domain, under the construct', () => {
     const stack = newStack();

@@ -1,0 +1,427 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { newStack, tutorialApi } from './helpers';
+import { ApiUserGroup, ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
+import { PreTokenGenerationEvent, SCOPES_BY_GROUP_VARIABLE } from '../src/pre-token-generation.lambda';
+import { addUserGroups } from '../src/private/user-groups';
+
+const SERVER = 'awesomeapi-resource-server';
+
+/** The tutorial's API with an admin scope that only `admins` get. */
+const WITH_ADMINS: Partial<ProtectedApiWithCognitoProps> = {
+  scopes: [
+    { name: 'orders.read', description: 'read orders' },
+    { name: 'orders.admin', description: 'administer orders' },
+  ],
+  userGroups: [{ name: 'admins', scopes: ['orders.admin'], description: 'Order administrators', precedence: 1 }],
+};
+
+function synth(overrides: Partial<ProtectedApiWithCognitoProps> = WITH_ADMINS, addMore?: (api: ProtectedApiWithCognito) => void) {
+  const stack = newStack();
+  const api = tutorialApi(stack, overrides);
+  api.addMethod('GET', '/orders', { scopes: ['orders.read'] });
+  addMore?.(api);
+  return { stack, api, template: Template.fromStack(stack) };
+}
+
+/** The tutorial's API with `groups`, expecting the synth to fail. */
+function build(groups: ApiUserGroup[], overrides: Partial<ProtectedApiWithCognitoProps> = {}): () => void {
+  return () => tutorialApi(newStack(), { ...WITH_ADMINS, ...overrides, userGroups: groups });
+}
+
+function onlyId(template: Template, type: string): string {
+  const ids = Object.keys(template.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+}
+
+describe('without userGroups', () => {
+  test.each([['left out', undefined], ['empty', []]])('(%s) nothing is added: no group, no function, no trigger', (_name, userGroups) => {
+    const { api, template } = synth({ ...WITH_ADMINS, userGroups });
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 0);
+    template.resourceCountIs('AWS::Lambda::Function', 0);
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    expect(template.findResources('AWS::Cognito::UserPool')[onlyId(template, 'AWS::Cognito::UserPool')]
+      .Properties.LambdaConfig).toBeUndefined();
+    expect(api.userPoolGroups).toEqual([]);
+    expect(api.preTokenGenerationFunction).toBeUndefined();
+  });
+});
+
+describe('groups', () => {
+  test('one Cognito group per entry, on the pool, with its description and precedence', () => {
+    const { api, template } = synth({
+      ...WITH_ADMINS,
+      userGroups: [
+        { name: 'admins', scopes: ['orders.admin'], description: 'Order administrators', precedence: 1 },
+        { name: 'auditors', scopes: ['orders.admin'] },
+      ],
+    });
+    const pool = onlyId(template, 'AWS::Cognito::UserPool');
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 2);
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      UserPoolId: { Ref: pool },
+      GroupName: 'admins',
+      Description: 'Order administrators',
+      Precedence: 1,
+    });
+    const auditors = Object.values(template.findResources('AWS::Cognito::UserPoolGroup', {
+      Properties: { GroupName: 'auditors' },
+    }));
+    expect(auditors).toHaveLength(1);
+    expect(auditors[0].Properties).toEqual({ UserPoolId: { Ref: pool }, GroupName: 'auditors' });
+    expect(api.userPoolGroups.map((g) => g.node.path)).toEqual(['TestStack/AwesomeApi/UserGroups/admins',
+      'TestStack/AwesomeApi/UserGroups/auditors']);
+  });
+
+  test('a group named by a token is created, under a construct id by position', () => {
+    const name = Lazy.string({ produce: () => 'admins' });
+    const { api, template } = synth({
+      ...WITH_ADMINS,
+      userGroups: [{ name, scopes: ['orders.admin'], precedence: Token.asNumber(Lazy.number({ produce: () => 3 })) }],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins', Precedence: 3 });
+    expect(api.userPoolGroups[0].node.id).toBe('Group0');
+  });
+});
+
+describe('the trigger', () => {
+  test('is attached to the pool as the pre token generation trigger, event version 2', () => {
+    const { api, template } = synth();
+    const fn = onlyId(template, 'AWS::Lambda::Function');
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [fn, 'Arn'] }, LambdaVersion: 'V2_0' } },
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [onlyId(template, 'AWS::Cognito::UserPool'), 'Arn'] },
+    });
+    expect(api.preTokenGenerationFunction?.node.path).toBe('TestStack/AwesomeApi/PreTokenGeneration/Function');
+  });
+
+  test('runs the bundled handler on Node.js 24, within Cognito\'s 5 seconds', () => {
+    const { template } = synth();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Timeout: 5,
+    });
+  });
+
+  test('carries the restricted scopes, in full, by group, in its environment', () => {
+    const { template } = synth({
+      ...WITH_ADMINS,
+      scopes: [...WITH_ADMINS.scopes!, { name: 'orders.write', description: 'write orders' }],
+      userGroups: [
+        { name: 'admins', scopes: ['orders.admin', 'orders.write'] },
+        { name: 'clerks', scopes: ['orders.write'] },
+      ],
+    });
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    expect(JSON.parse(fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE])).toEqual({
+      admins: [`${SERVER}/orders.admin`, `${SERVER}/orders.write`],
+      clerks: [`${SERVER}/orders.write`],
+    });
+  });
+
+  test('the bundle in its asset, with the environment it gets, keeps the admin scope for admins only', async () => {
+    const stack = newStack();
+    tutorialApi(stack, WITH_ADMINS).addMethod('GET', '/orders', { scopes: ['orders.read'] });
+    const assembly = (stack.node.root as App).synth();
+    const template = Template.fromStack(stack);
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    // The asset the template deploys, as the assets manifest names it.
+    const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+    const manifest = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'TestStack.assets.json'), 'utf8'));
+    const bundle = path.join(assembly.directory, manifest.files[assetHash].source.path, 'index.js');
+    expect(fs.existsSync(bundle)).toBe(true);
+
+    const { handler } = jest.requireActual(bundle) as { handler: (e: unknown) => Promise<PreTokenGenerationEvent> };
+    const event = (groups: string[]) => ({
+      version: '2',
+      triggerSource: 'TokenGeneration_HostedAuth',
+      request: {
+        groupConfiguration: { groupsToOverride: groups },
+        scopes: ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`],
+      },
+      response: { claimsAndScopeOverrideDetails: null },
+    });
+    const saved = process.env[SCOPES_BY_GROUP_VARIABLE];
+    process.env[SCOPES_BY_GROUP_VARIABLE] = fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE];
+    try {
+      const suppressed = async (groups: string[]) =>
+        (await handler(event(groups))).response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress;
+      expect(await suppressed(['admins'])).toEqual([]);
+      expect(await suppressed([])).toEqual([`${SERVER}/orders.admin`]);
+    } finally {
+      if (saved === undefined) {
+        delete process.env[SCOPES_BY_GROUP_VARIABLE];
+      } else {
+        process.env[SCOPES_BY_GROUP_VARIABLE] = saved;
+      }
+    }
+  });
+
+  test('has its own role, with no managed policy, that may only write its own log group', () => {
+    const { template } = synth();
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    const role = template.findResources('AWS::IAM::Role')[roleId];
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    expect(role.Properties.Policies).toBeUndefined();
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' },
+    }]);
+    const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: roleId }] },
+    }));
+    expect(policies).toHaveLength(1);
+    expect(policies[0].Properties.PolicyDocument.Statement).toEqual([{
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+    }]);
+  });
+
+  test('logs to its own log group, kept for a year, and kept with the stack by default', () => {
+    const { template } = synth();
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    const logGroup = template.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref];
+    expect(logGroup).toMatchObject({
+      Properties: { RetentionInDays: 365 },
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  test('its log group follows removalPolicy', () => {
+    const { template } = synth({ ...WITH_ADMINS, removalPolicy: RemovalPolicy.DESTROY });
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    expect(template.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref]).toMatchObject({
+      DeletionPolicy: 'Delete',
+    });
+  });
+});
+
+describe('clients', () => {
+  test('the browser client keeps requesting every client scope, restricted ones included', () => {
+    const { template } = synth();
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: [
+        'openid',
+        { 'Fn::Join': ['', [{ Ref: onlyId(template, 'AWS::Cognito::UserPoolResourceServer') }, '/orders.read']] },
+        { 'Fn::Join': ['', [{ Ref: onlyId(template, 'AWS::Cognito::UserPoolResourceServer') }, '/orders.admin']] },
+      ],
+    });
+  });
+
+  test('machine clients are the same with and without userGroups (version 2 does not run for them)', () => {
+    const addReporting = (api: ProtectedApiWithCognito) => api.addMachineClient('Reporting', { scopes: ['orders.admin'] });
+    const machineClient = (template: Template) => Object.entries(template.findResources('AWS::Cognito::UserPoolClient', {
+      Properties: { AllowedOAuthFlows: ['client_credentials'] },
+    }));
+    const without = machineClient(synth({ ...WITH_ADMINS, userGroups: undefined }, addReporting).template);
+    const withGroups = synth(WITH_ADMINS, addReporting).template;
+    expect(without).toHaveLength(1);
+    expect(machineClient(withGroups)).toEqual(without);
+    // Version 3 would run for the client-credentials grant too; the trigger is version 2.
+    withGroups.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: Match.objectLike({ LambdaVersion: 'V2_0' }) },
+    });
+  });
+});
+
+describe('bad userGroups', () => {
+  test.each([
+    ['a space', 'order admins', '"order admins"'],
+    ['nothing', '', '""'],
+    ['a tab', 'admins\t', '"admins\\t"'],
+    ['129 characters', 'a'.repeat(129), `"${'a'.repeat(60)}..." (129 characters)`],
+  ])('fails when a group name holds %s', (_name, name, shown) => {
+    expect(build([{ name, scopes: ['orders.admin'] }])).toThrow(new Error(`userGroups[0].name ${shown} is invalid: `
+      + 'use 1-128 letters, marks, symbols, digits or punctuation, without spaces'));
+  });
+
+  test('accepts names of letters, marks, symbols, digits and punctuation in any script', () => {
+    expect(build([{ name: 'Ädmins_2+€/ops', scopes: ['orders.admin'] }, { name: 'a'.repeat(128), scopes: ['orders.admin'] }]))
+      .not.toThrow();
+  });
+
+  test('fails when a group name is used twice', () => {
+    expect(build([
+      { name: 'admins', scopes: ['orders.admin'] },
+      { name: 'auditors', scopes: ['orders.admin'] },
+      { name: 'admins', scopes: ['orders.read'] },
+    ])).toThrow(new Error('userGroups[2].name "admins" is repeated (also userGroups[0]): group names must be unique'));
+  });
+
+  test('fails when a group lists a scope that is not defined', () => {
+    expect(build([{ name: 'admins', scopes: ['orders.admin', 'orders.delete'] }])).toThrow(new Error(
+      'userGroups[0].scopes[1] "orders.delete" is not one of the API\'s scopes (orders.read, orders.admin); '
+      + 'add it to the scopes prop or fix the name'));
+  });
+
+  test('fails when a group lists no scope', () => {
+    expect(build([{ name: 'admins', scopes: [] }])).toThrow(new Error('userGroups[0].scopes is empty: list the scopes '
+      + 'that members of "admins" get, from the API\'s scopes (orders.read, orders.admin)'));
+  });
+
+  test('fails when a group lists a scope twice', () => {
+    expect(build([{ name: 'admins', scopes: ['orders.admin', 'orders.admin'] }])).toThrow(new Error(
+      'userGroups[0].scopes[1] "orders.admin" is repeated (also userGroups[0].scopes[0]); name each scope once'));
+  });
+
+  test('fails when a group lists a scope the browser client does not request', () => {
+    expect(build([{ name: 'admins', scopes: ['orders.admin'] }], { clientScopes: ['orders.read'] })).toThrow(new Error(
+      'userGroups[0].scopes[0] "orders.admin" is not in clientScopes (orders.read): the browser client never requests '
+      + 'it, so membership cannot grant it; add it to clientScopes, or remove it from the group'));
+  });
+
+  test.each([-1, 1.5, Number.NaN])('fails when a precedence is %p', (precedence) => {
+    expect(build([{ name: 'admins', scopes: ['orders.admin'], precedence }])).toThrow(new Error(
+      `userGroups[0].precedence ${JSON.stringify(precedence)} is invalid: use a whole number, 0 or more (the lowest wins)`));
+  });
+
+  test('accepts precedence 0', () => {
+    expect(build([{ name: 'admins', scopes: ['orders.admin'], precedence: 0 }])).not.toThrow();
+  });
+
+  test('fails when a description is longer than Cognito allows', () => {
+    const description = 'd'.repeat(2049);
+    expect(build([{ name: 'admins', scopes: ['orders.admin'], description }])).toThrow(new Error(
+      'userGroups[0].description "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd..." (2049 characters) is '
+      + 'invalid: Cognito allows at most 2048 characters'));
+  });
+
+  test('fails when userGroups are given with featurePlan LITE', () => {
+    expect(build(WITH_ADMINS.userGroups!, { featurePlan: cognito.FeaturePlan.LITE })).toThrow(new Error(
+      'userGroups need featurePlan ESSENTIALS or PLUS, but featurePlan is "LITE": Cognito customizes access tokens '
+      + '(pre token generation trigger, event version 2) only on those plans; set featurePlan to '
+      + 'FeaturePlan.ESSENTIALS, or leave userGroups out'));
+  });
+
+  test('featurePlan LITE without userGroups is fine; PLUS with them too', () => {
+    expect(build([], { featurePlan: cognito.FeaturePlan.LITE })).not.toThrow();
+    expect(build(WITH_ADMINS.userGroups!, { featurePlan: cognito.FeaturePlan.PLUS })).not.toThrow();
+  });
+
+  test('fails when the scope map does not fit in the trigger\'s environment', () => {
+    const groups = Array.from({ length: 70 }, (_, i) => ({ name: `group-number-${i}`, scopes: ['orders.admin'] }));
+    expect(build(groups)).toThrow(new Error('userGroups grant their scopes in 4331 bytes of JSON, more than the 4034 '
+      + 'that fit in the trigger\'s environment (Lambda allows 4 KB of environment variables): use fewer groups, '
+      + 'shorter group or scope names, or a shorter resourceServerIdentifier'));
+    expect(build(groups.slice(0, 65))).not.toThrow();
+  });
+});
+
+describe('the user pool', () => {
+  /** A stack with a place for the groups and trigger, and `pool` made in it (or elsewhere). */
+  function attach(makePool: (stack: Stack) => cognito.IUserPool): { scope: Construct; attachGroups: () => void } {
+    const stack = newStack();
+    const pool = makePool(stack);
+    const scope = new Construct(stack, 'Api');
+    return {
+      scope,
+      attachGroups: () => addUserGroups(scope, {
+        userPool: pool,
+        groups: [{ name: 'admins', scopes: ['orders.admin'] }],
+        resourceServerIdentifier: SERVER,
+        removalPolicy: RemovalPolicy.RETAIN,
+      }),
+    };
+  }
+
+  test('a cognito.UserPool of the same stack takes the groups and the trigger', () => {
+    let pool: cognito.UserPool | undefined;
+    const { scope, attachGroups } = attach((stack) => pool = new cognito.UserPool(stack, 'Pool'));
+    attachGroups();
+    const template = Template.fromStack(Stack.of(scope));
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGenerationConfig: Match.objectLike({ LambdaVersion: 'V2_0' }) },
+    });
+    expect(pool).toBeDefined();
+  });
+
+  test.each([
+    ['fromUserPoolId', (stack: Stack) => cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_EXAMPLE')],
+    ['fromUserPoolArn', (stack: Stack) => cognito.UserPool.fromUserPoolArn(stack, 'Pool',
+      'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EXAMPLE')],
+  ])('fails when the pool is imported (%s)', (_name, makePool) => {
+    expect(attach(makePool).attachGroups).toThrow(new Error('userGroups need a pre token generation trigger on the '
+      + 'user pool, but the user pool "TestStack/Pool" is imported (fromUserPoolId or fromUserPoolArn), and its '
+      + 'triggers cannot be set from here: pass a cognito.UserPool defined in this app, or leave userGroups out and '
+      + 'attach a version 2 pre token generation trigger where the pool is defined'));
+  });
+
+  test('fails when a given pool is on the LITE feature plan', () => {
+    const { attachGroups } = attach((stack) => new cognito.UserPool(stack, 'Pool', { featurePlan: cognito.FeaturePlan.LITE }));
+    expect(attachGroups).toThrow(new Error('userGroups need the ESSENTIALS or PLUS feature plan, but the user pool '
+      + '"TestStack/Pool" is on "LITE": Cognito customizes access tokens (pre token generation trigger, event version 2) '
+      + 'only on those plans; set its featurePlan to FeaturePlan.ESSENTIALS, or leave userGroups out'));
+  });
+
+  test('reads the plan of a given pool: ESSENTIALS and PLUS are fine', () => {
+    for (const featurePlan of [cognito.FeaturePlan.ESSENTIALS, cognito.FeaturePlan.PLUS]) {
+      expect(attach((stack) => new cognito.UserPool(stack, 'Pool', { featurePlan })).attachGroups).not.toThrow();
+    }
+  });
+
+  function someFunction(stack: Stack): lambda.Function {
+    return new lambda.Function(stack, 'OwnTrigger', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async (e) => e;'),
+    });
+  }
+
+  test.each([
+    ['version 2', 'preTokenGenerationConfig', (pool: cognito.UserPool, fn: lambda.IFunction) =>
+      pool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, fn, cognito.LambdaVersion.V2_0)],
+    ['version 1', 'preTokenGeneration', (pool: cognito.UserPool, fn: lambda.IFunction) =>
+      pool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION, fn)],
+  ])('fails when the pool already has a pre token generation trigger (%s)', (_name, operation, addTrigger) => {
+    const { attachGroups } = attach((stack) => {
+      const pool = new cognito.UserPool(stack, 'Pool');
+      addTrigger(pool, someFunction(stack));
+      return pool;
+    });
+    expect(attachGroups).toThrow(new Error('userGroups need the pre token generation trigger of the user pool '
+      + `"TestStack/Pool", but it has one already (${operation}), and a pool takes one: leave userGroups out and `
+      + 'remove restricted scopes in your own trigger (event version 2, scopesToSuppress), or remove that trigger'));
+  });
+
+  test('other triggers are fine', () => {
+    const { attachGroups } = attach((stack) => new cognito.UserPool(stack, 'Pool', {
+      lambdaTriggers: { preSignUp: someFunction(stack) },
+    }));
+    expect(attachGroups).not.toThrow();
+  });
+
+  test('fails at synth when a version 1 pre token generation trigger is added afterwards', () => {
+    let pool: cognito.UserPool | undefined;
+    const { scope, attachGroups } = attach((stack) => pool = new cognito.UserPool(stack, 'Pool'));
+    attachGroups();
+    pool!.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION, someFunction(Stack.of(scope)));
+    expect(() => (scope.node.root as App).synth()).toThrow('Validation failed with the following errors:\n'
+      + '  [TestStack/Api] userGroups need the pre token generation trigger of the user pool "TestStack/Pool", but it '
+      + 'has one already (preTokenGeneration), and a pool takes one: leave userGroups out and remove restricted scopes '
+      + 'in your own trigger (event version 2, scopesToSuppress), or remove that trigger');
+  });
+
+  test('fails when the pool is in another stack', () => {
+    const { attachGroups } = attach((stack) => new cognito.UserPool(new Stack(stack.node.root as App, 'PoolStack'), 'Pool'));
+    expect(attachGroups).toThrow(new Error('userGroups need a trigger function on the user pool "PoolStack/Pool", but '
+      + 'the pool is in stack "PoolStack" and the API in "TestStack": each stack would depend on the other; define the '
+      + 'API in the user pool\'s stack, or leave userGroups out'));
+  });
+});
