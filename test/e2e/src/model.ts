@@ -230,11 +230,17 @@ function methodModel(t: ResolvedTemplate, id: string, paths: Map<string, string>
         throw new Error(`${id}: the integration response ${statusCode} maps ${key}, which no method response ${statusCode} declares`);
       }
     }
+    const templates = (r.ResponseTemplates ?? {}) as { [type: string]: string };
+    for (const [type, template] of Object.entries(templates)) {
+      if (/[#$]/.test(template)) {
+        throw new Error(`${id}: the stand-in does not evaluate mapping templates (VTL); the ${type} response template is: ${template}`);
+      }
+    }
     return {
       statusCode,
       selectionPattern: r.SelectionPattern as string | undefined,
       headers: headersOf(`${id} integration response ${statusCode}`, parameters, 'method.response.header.'),
-      templates: (r.ResponseTemplates ?? {}) as { [type: string]: string },
+      templates,
     };
   });
 

@@ -237,7 +237,9 @@ async function userFlow(page: Page, stand: Stand, shot: (name: string) => Promis
 
   await step('sign out through the logout URL', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(config.post_logout_redirect_uri ?? `${appOrigin}/`, { timeout: TIMEOUT });
+    await page.waitForURL(config.post_logout_redirect_uri ?? `${appOrigin}/`, { timeout: TIMEOUT }).catch(async () => {
+      throw new Error(`not back at the logout URL; the browser is at ${page.url()}: ${(await page.textContent('body'))?.trim().slice(0, 200)}`);
+    });
     await page.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: TIMEOUT });
     await shot('07-signed-out');
   });
@@ -289,6 +291,12 @@ const CASES: Case[] = [
     breakIt: (t) => { browserClient(t).CallbackURLs = ['http://localhost:3000/callback']; },
     failsAt: SIGN_IN,
     because: /redirect_uri did not match any of the client's registered redirect_uris/,
+  },
+  {
+    name: 'broken: the logout URL',
+    breakIt: (t) => { browserClient(t).LogoutURLs = ['http://localhost:3000/signed-out']; },
+    failsAt: 'sign out through the logout URL',
+    because: /post_logout_redirect_uri not registered/,
   },
   {
     name: 'broken: the CORS origin of the method\'s answer',
@@ -361,7 +369,12 @@ async function main(): Promise<void> {
   const synthesized = JSON.parse(readFileSync(TEMPLATE, 'utf8')) as Template;
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
-  const executablePath = process.env.CHROMIUM_PATH ?? execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  let executablePath = process.env.CHROMIUM_PATH;
+  try {
+    executablePath ??= execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('chromium is not on the PATH: install it (Debian: apt-get install chromium), or set CHROMIUM_PATH');
+  }
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--host-resolver-rules=MAP localhost 127.0.0.1'],
