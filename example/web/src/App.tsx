@@ -37,6 +37,7 @@ export function App({ config }: { config: WebClientConfig }) {
 
   async function callApi() {
     const url = new URL(path.replace(/^\/+/, ''), config.api_url).toString();
+    setResult(undefined);
     try {
       // API Gateway's Cognito authorizer reads the access token from the Authorization header.
       const response = await fetch(url, { headers: { Authorization: accessToken } });

@@ -22,8 +22,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TEMPLATE = path.join(ROOT, 'cdk.out', 'AwesomeApiStack.template.json');
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
-/** How long a step waits for what it expects to appear. */
-const TIMEOUT = 5_000;
+/** How long a step waits for what it expects to appear (generous: CI machines are shared). */
+const TIMEOUT = 8_000;
 
 const ALICE: TestUser = { email: 'alice@example.com', password: 'Alice-e2e-Passw0rd!' };
 const BOB: TestUser = { email: 'bob@example.com', password: 'Bob-e2e-Passw0rd!' };
@@ -89,6 +89,7 @@ async function standUp(template: Template): Promise<Stand> {
     await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB]),
     await startApi(api, Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : issuer), apiLog),
     await startStatic(WEB_DIST, Number(appUrl.port || 80), { '/config.json': JSON.stringify(config, null, 2) }),
+    // Another web site: one page, on a port of its own, which is another origin.
     await startStatic(WEB_DIST, Number(new URL(outsideOrigin).port), {
       '/': `<!doctype html><title>Another site</title><h1>Another web site: ${outsideOrigin}</h1><p id="result">Not called yet.</p>`,
     }),
@@ -395,5 +396,6 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   console.error(`e2e: ${error.stack ?? error.message}`);
-  process.exitCode = 1;
+  // Stand-ins started before the error would keep the process alive.
+  process.exit(1);
 });
