@@ -47,6 +47,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // Each file synthesizes CDK apps; two workers match the two cores CI has.
       maxWorkers: 2,
       testTimeout: 60_000,
+      // The web app and the end-to-end harness are packages of their own (see the e2e task).
+      modulePathIgnorePatterns: ['<rootDir>/example/web/', '<rootDir>/test/e2e/'],
     },
   },
 
@@ -61,8 +63,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/integ-runner@^2.197.10',
     // Property-based tests (the pre token generation handler's).
     'fast-check@^4',
+    // The CDK CLI for the example app (example/cdk.json: `npx cdk synth` or `npx cdk deploy` there). It must
+    // read the cloud assembly schema that aws-cdk-lib writes (55 for 2.276); integ-runner's own copy reads 53.
+    'aws-cdk@^2.1148.1',
   ],
-  gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
+  gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp', '/example/web/dist/', '/example/web/public/config.json'],
 
   // The other four CDK languages. Each name follows its own ecosystem's habits; they all say
   // "cdk cognito protected api", so a user finds the same library under the same words.
@@ -136,6 +141,33 @@ const packageAll = project.tasks.tryFind('package-all')!;
 const dotnetStep = packageAll.steps.findIndex((step) => step.spawn === 'package:dotnet');
 packageAll.updateStep(dotnetStep, { spawn: 'package:dotnet', condition: dotnetCheck(0) });
 packageAll.insertStep(dotnetStep + 1, { spawn: dotnetSources.name, condition: dotnetCheck(1) });
+
+// The example web app (example/web) and the end-to-end harness (test/e2e) are npm packages of their own,
+// with their own lock files: their dependencies (React, Vite, oidc-provider, Playwright) stay out of the
+// library's package.json, its jsii build and its users' installs. Keep the library's tsc, eslint and jest
+// out of them; each type-checks itself (`npm run build` there, `npm run typecheck` here).
+project.tsconfigDev.addExclude('example/web');
+project.tsconfigDev.addExclude('test/e2e');
+project.eslint?.addIgnorePattern('example/web/');
+project.eslint?.addIgnorePattern('test/e2e/');
+
+// The end-to-end test (issue #15): the example web app, built, signs in and calls the API in headless
+// Chromium, against a local OpenID provider and API that test/e2e stands up from the example stack's
+// synthesized template; then copies of the template with one thing broken must make the flow fail.
+// Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH (Debian: apt-get install chromium).
+// The synth skips CDK's built-in template validation (the build runs it): it does not change the template.
+project.addTask('e2e', {
+  description: 'Build the example web app and test its sign-in flow in headless Chromium against stand-ins derived from the synthesized template',
+  env: { CDK_VALIDATION: 'false' },
+  steps: [
+    { exec: 'npm ci --prefix example/web --no-audit --no-fund --loglevel=error' },
+    { exec: 'npm run build --prefix example/web' },
+    { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --loglevel=error' },
+    { exec: 'npm run typecheck --prefix test/e2e' },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/main.ts' },
+    { exec: 'npm start --prefix test/e2e' },
+  ],
+});
 
 // The consumer test (test/consumers/run.sh): the tutorial's app from the built wheel and Go module
 // must synthesize the same template as from the npm package. Needs package-all first.

@@ -14,10 +14,19 @@ const stack = new Stack(app, 'AwesomeApiStack', {
 const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', {
   domainPrefix: 'buraktas-awesome-domain',
   resourceServerIdentifier: 'awesomeapi-resource-server',
-  scopes: [{ name: 'awesomeapi.read', description: 'awesomeapi read scope' }],
+  scopes: [
+    { name: 'awesomeapi.read', description: 'awesomeapi read scope' },
+    { name: 'awesomeapi.admin', description: 'awesomeapi administration scope' },
+  ],
+  // The web app (example/web) may ask for the read scope only; the admin scope is a machine client's.
+  clientScopes: ['awesomeapi.read'],
   callbackUrls: ['http://localhost:3000/dashboard'],
+  logoutUrls: ['http://localhost:3000/'],
 });
 api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+// A method the web app's users cannot call: it shows how the API refuses a token without the scope.
+api.addMethod('GET', '/awesomeapi/admin', { scopes: ['awesomeapi.admin'] });
+api.addMachineClient('AdminTool', { scopes: ['awesomeapi.admin'] });
 
 const assembly = app.synth();
 const artifact = assembly.getStackByName(stack.stackName);
