@@ -48,7 +48,10 @@ function runPacks(build: (stack: Stack) => ProtectedApiWithCognito): PackRun {
  * encrypted like the construct's others, the newest runtime, memory and timeout set.
  */
 function constructFunction(api: ProtectedApiWithCognito, key: kms.IKey | undefined): lambda.Function {
-  const logGroup = new logs.LogGroup(api, 'TriggerLogs', { retention: logs.RetentionDays.ONE_YEAR });
+  const logGroup = new logs.LogGroup(api, 'TriggerLogs', {
+    logGroupName: '/aws/lambda/awesome-api-trigger',
+    retention: logs.RetentionDays.ONE_YEAR,
+  });
   encryptLogGroup(logGroup, key, '/aws/lambda/*');
   const policy = new iam.ManagedPolicy(api, 'TriggerPolicy', {
     statements: [new iam.PolicyStatement({

@@ -5,6 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REASONS, RULES, waive } from './acknowledgements';
+import { show } from './validation';
 
 /**
  * The access log format: API Gateway's standard fields plus who called and what the
@@ -156,6 +157,30 @@ export function accessLogGroup(scope: Construct, id: string, options: AccessLogG
   return logGroup;
 }
 
+/** Whether `name` matches `pattern`, where `*` stands for any characters (as in an IAM ARN pattern). */
+function matchesPattern(name: string, pattern: string): boolean {
+  const regex = pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  return new RegExp(`^${regex}$`).test(name);
+}
+
+/**
+ * A log group the construct encrypts must be named, and a literal name must match the pattern the
+ * key policy names; anything else is a mistake of the construct's own code. Run at synth, when a
+ * name built from tokens (`Fn::Join`) has resolved, and an unnamed group's name to nothing.
+ */
+function validateLogGroupName(logGroup: logs.LogGroup, namePattern: string): string[] {
+  const name = Stack.of(logGroup).resolve((logGroup.node.defaultChild as logs.CfnLogGroup).logGroupName);
+  if (name === undefined) {
+    return [`encryptLogGroup: log group ${logGroup.node.path} has no name: name it under ${show(namePattern)}, `
+      + 'or the key policy does not cover it'];
+  }
+  if (typeof name === 'string' && !matchesPattern(name, namePattern)) {
+    return [`encryptLogGroup: log group ${logGroup.node.path} is named ${show(name)}: name it under `
+      + `${show(namePattern)}, or the key policy does not cover it`];
+  }
+  return [];
+}
+
 /** What CloudWatch Logs needs of a KMS key to encrypt a log group with it. */
 const LOGS_KEY_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'];
 
@@ -168,14 +193,17 @@ const LOGS_KEY_ACTIONS = ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms
  * acknowledged in cdk-nag and checkov with the prop that changes it.
  *
  * The condition names a pattern, not the log group itself: its name may hold tokens of this
- * stack, which a key in another stack cannot reference without a cycle.
+ * stack, which a key in another stack cannot reference without a cycle. So the log group must be
+ * named, and a literal name must match the pattern (checked at synth).
  */
 export function encryptLogGroup(logGroup: logs.LogGroup, key: kms.IKey | undefined, namePattern: string): void {
+  const cfn = logGroup.node.defaultChild as logs.CfnLogGroup;
+  logGroup.node.addValidation({ validate: () => validateLogGroupName(logGroup, namePattern) });
   if (!key) {
     waive(logGroup, RULES.logsWithoutKey, REASONS.logEncryption);
     return;
   }
-  (logGroup.node.defaultChild as logs.CfnLogGroup).kmsKeyId = key.keyArn;
+  cfn.kmsKeyId = key.keyArn;
   const logGroupArns = `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${namePattern}`;
   const { statementAdded } = key.addToResourcePolicy(new iam.PolicyStatement({
     principals: [new iam.ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
