@@ -201,6 +201,13 @@ project.addTask('integ:update', {
   exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts update',
 });
 
+// checkov (issue #14): the default and the maximal template must pass every check, or skip it with
+// a comment on the construct's own resource. checkov comes from PyPI into .venv/checkov (gitignored).
+project.addTask('checkov', {
+  description: 'Run checkov over the default and the maximal template; fail on a failed check or a skip without a comment',
+  exec: 'bash scripts/checkov.sh',
+});
+
 // Synth-time benchmark (issue #7): the construct against the same API by hand, written to docs/BENCHMARKS.md.
 // Not part of the build: it takes minutes, and timings belong in a benchmark, not in tests.
 // Type-check first, then run without ts-node's type-checker, which would keep ~800 MB of compiler

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { ApiScope } from './scope';
 import { ApiUserGroup } from './user-group';
@@ -297,4 +298,30 @@ export interface ProtectedApiWithCognitoProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-token-generation.html
    */
   readonly userGroups?: ApiUserGroup[];
+
+  /**
+   * A KMS key to encrypt the stage's access log group, and every other log group the
+   * construct makes, with. A key defined in your app gets a key policy statement that lets
+   * CloudWatch Logs in the stack's region use it for those log groups. The policy of an imported
+   * key must say so itself: allow the service principal `logs.<region>.amazonaws.com`
+   * `kms:Encrypt*`, `kms:Decrypt*`, `kms:ReEncrypt*`, `kms:GenerateDataKey*` and `kms:Describe*`
+   * on condition that `kms:EncryptionContext:aws:logs:arn` is like
+   * `arn:<partition>:logs:<region>:<account>:log-group:API-Gateway-Access-Logs_*` (with
+   * `userGroups`, also `.../log-group:/aws/lambda/*`, the trigger's log group), or the deploy
+   * fails.
+   *
+   * @default - the log groups are encrypted with the key CloudWatch Logs manages
+   * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+   */
+  readonly accessLogEncryptionKey?: kms.IKey;
+
+  /**
+   * The id of an API Gateway client certificate that the stage presents to HTTP backends, so
+   * that they can check that a request comes from API Gateway. Only backends that check it
+   * gain from it; client certificates expire after a year.
+   *
+   * @default - no client certificate
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
+   */
+  readonly clientCertificateId?: string;
 }

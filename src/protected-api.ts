@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { MachineClientOptions, ProtectedMethodOptions } from './options';
-import { REASONS, acknowledge } from './private/acknowledgements';
+import { REASONS, RULES, acknowledge, waive } from './private/acknowledgements';
 import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './private/cors';
 import { IdentityProviders } from './private/identity-providers';
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
@@ -164,6 +164,8 @@ export class ProtectedApiWithCognito extends Construct {
       groups: props.userGroups ?? [],
       resourceServerIdentifier: props.resourceServerIdentifier,
       removalPolicy: settings.removalPolicy,
+      logEncryptionKey: props.accessLogEncryptionKey,
+      tracingEnabled: settings.tracingEnabled,
     });
     this.userPoolGroups = userGroups.groups;
     this.preTokenGenerationFunction = userGroups.trigger;
@@ -184,8 +186,10 @@ export class ProtectedApiWithCognito extends Construct {
       stageName: settings.stageName,
       retention: settings.accessLogRetention,
       removalPolicy: settings.removalPolicy,
+      encryptionKey: props.accessLogEncryptionKey,
     });
     this.api = this.createApi(settings);
+    this.acknowledgeStageDefaults(settings);
     this.requestValidator = this.api.addRequestValidator('RequestValidator', {
       validateRequestBody: true,
       validateRequestParameters: true,
@@ -195,11 +199,9 @@ export class ProtectedApiWithCognito extends Construct {
       this.cloudWatchRole = accountRole.role;
       // The stage can only log once the account knows the role.
       this.api.deploymentStage.node.addDependency(accountRole.account);
-      acknowledge(accountRole.role, logsPolicyFindings(), REASONS.logsPolicy);
+      acknowledge(accountRole.policy, logsPolicyFindings(), REASONS.logsPolicy);
     }
-    if (props.webAclArn === undefined) {
-      acknowledge(this.api.deploymentStage, ['APIG3'], REASONS.waf);
-    } else {
+    if (props.webAclArn !== undefined) {
       new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
         resourceArn: this.api.deploymentStage.stageArn,
         webAclArn: props.webAclArn,
@@ -285,7 +287,7 @@ export class ProtectedApiWithCognito extends Construct {
         ...common,
         authorizationType: apigateway.AuthorizationType.NONE,
       });
-      acknowledge(open, ['APIG4', 'COG4'], REASONS.publicMethod);
+      waive(open, RULES.publicMethod, REASONS.publicMethod);
       return open;
     }
     return resource.addMethod(method, integration, {
@@ -426,6 +428,7 @@ export class ProtectedApiWithCognito extends Construct {
         tracingEnabled: settings.tracingEnabled,
         throttlingRateLimit: settings.throttlingRateLimit,
         throttlingBurstLimit: settings.throttlingBurstLimit,
+        clientCertificateId: settings.props.clientCertificateId,
       },
       // The account-level role is made apart, with a policy narrower than CDK's managed one.
       cloudWatchRole: false,
@@ -439,6 +442,21 @@ export class ProtectedApiWithCognito extends Construct {
     api.node.tryRemoveChild('Endpoint');
     this.addCorsToErrorResponses(api);
     return api;
+  }
+
+  /** What the stage leaves off by default, acknowledged in cdk-nag and checkov with the prop that turns it on. */
+  private acknowledgeStageDefaults(settings: Settings): void {
+    const stage = this.api.deploymentStage;
+    waive(stage, RULES.noCache, REASONS.cache);
+    if (settings.props.webAclArn === undefined) {
+      waive(stage, RULES.noWaf, REASONS.waf);
+    }
+    if (!settings.tracingEnabled) {
+      waive(stage, RULES.noTracing, REASONS.tracing);
+    }
+    if (settings.props.clientCertificateId === undefined) {
+      waive(stage, RULES.noClientCertificate, REASONS.clientCertificate);
+    }
   }
 
   private fullScopeName(name: string): string {

@@ -169,26 +169,38 @@ describe('the trigger', () => {
     }
   });
 
-  test('has its own role, with no managed policy, that may only write its own log group', () => {
+  test('has its own role, with no AWS managed policy and no inline one, that may only write its own log group', () => {
     const { template } = synth();
     const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
     const role = template.findResources('AWS::IAM::Role')[roleId];
-    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     expect(role.Properties.Policies).toBeUndefined();
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
       Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' },
     }]);
+    // One customer managed policy of its own, and nothing else.
+    expect(role.Properties.ManagedPolicyArns).toHaveLength(1);
+    const policyId = role.Properties.ManagedPolicyArns[0].Ref;
+    const policy = template.findResources('AWS::IAM::ManagedPolicy')[policyId];
+    template.resourceCountIs('AWS::IAM::Policy', 0);
     const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
-    const policies = Object.values(template.findResources('AWS::IAM::Policy', {
-      Properties: { Roles: [{ Ref: roleId }] },
-    }));
-    expect(policies).toHaveLength(1);
-    expect(policies[0].Properties.PolicyDocument.Statement).toEqual([{
+    expect(policy.Properties.PolicyDocument.Statement).toEqual([{
       Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
       Effect: 'Allow',
       Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
     }]);
+  });
+
+  test('traced like the API with tracingEnabled, its policy then also allows writing X-Ray segments only', () => {
+    const { template } = synth({ ...WITH_ADMINS, tracingEnabled: true });
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    const policy = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
+      .find((p: any) => p.Properties.Description?.includes('pre token generation'));
+    expect(policy?.Properties.PolicyDocument.Statement[1]).toEqual({
+      Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Effect: 'Allow', Resource: '*',
+    });
+    template.resourceCountIs('AWS::IAM::Policy', 0);
   });
 
   test('logs to its own log group, kept for a year, and kept with the stack by default', () => {
@@ -336,6 +348,7 @@ describe('the user pool', () => {
         groups: [{ name: 'admins', scopes: ['orders.admin'] }],
         resourceServerIdentifier: SERVER,
         removalPolicy: RemovalPolicy.RETAIN,
+        tracingEnabled: false,
       }),
     };
   }

@@ -1,9 +1,12 @@
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Aws, Duration, Names, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
+import { REASONS, acknowledge, acknowledgeConstructFunction } from './acknowledgements';
+import { encryptLogGroup } from './logging';
 import { show, validateScopeSubset } from './validation';
 import { PreTokenGenerationFunction } from '../pre-token-generation-function';
 import { SCOPES_BY_GROUP_VARIABLE } from '../pre-token-generation.lambda';
@@ -157,6 +160,10 @@ export interface UserGroupsOptions {
   readonly resourceServerIdentifier: string;
   /** What happens to the trigger's log group when it leaves the stack. */
   readonly removalPolicy: RemovalPolicy;
+  /** The key of the construct's log groups (`accessLogEncryptionKey`). */
+  readonly logEncryptionKey?: kms.IKey;
+  /** Whether the trigger is traced with X-Ray, like the API (`tracingEnabled`). */
+  readonly tracingEnabled: boolean;
 }
 
 /** What `addUserGroups` made. */
@@ -187,26 +194,53 @@ export function addUserGroups(scope: Construct, options: UserGroupsOptions): Use
     }));
 
   const triggerScope = new Construct(scope, 'PreTokenGeneration');
+  // Named under /aws/lambda/ (unique by stack name and path), so that a log key's policy can
+  // name the construct's function logs by pattern.
   const logGroup = new logs.LogGroup(triggerScope, 'Logs', {
+    logGroupName: `/aws/lambda/${Aws.STACK_NAME}-${Names.uniqueId(triggerScope).slice(-40)}`,
     retention: LOG_RETENTION,
     removalPolicy: options.removalPolicy,
   });
-  // Its own role, with no managed policy: it only writes its own log group.
+  encryptLogGroup(logGroup, options.logEncryptionKey, '/aws/lambda/*');
+  // Its own role and a customer managed policy, no AWS managed policy and no inline one: it writes
+  // its own log group (and, when traced, X-Ray segments), and nothing else.
+  const statements = [new iam.PolicyStatement({
+    actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+    resources: [logGroup.logGroupArn],
+  })];
+  if (options.tracingEnabled) {
+    statements.push(new iam.PolicyStatement({
+      actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+      resources: ['*'],
+    }));
+  }
+  const policy = new iam.ManagedPolicy(triggerScope, 'Policy', {
+    description: 'Lets the pre token generation trigger write its own log group, and nothing else',
+    statements,
+  });
+  if (options.tracingEnabled) {
+    acknowledge(policy, ['IAM5[Resource::*]'], REASONS.functionTracing);
+  }
   const role = new iam.Role(triggerScope, 'Role', {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-    description: 'Lets the pre token generation trigger write its own log group, and nothing else',
+    description: 'The pre token generation trigger\'s role',
+    managedPolicies: [policy],
   });
-  logGroup.grantWrite(role);
   const trigger = new PreTokenGenerationFunction(triggerScope, 'Function', {
     description: 'Takes the restricted scopes that the user\'s groups do not grant out of access tokens '
       + '(Cognito pre token generation, event version 2)',
-    role,
+    // Every permission is in the managed policy above: the function adds none of its own.
+    role: role.withoutPolicyUpdates(),
     logGroup,
+    loggingFormat: lambda.LoggingFormat.JSON,
+    memorySize: 256,
     timeout: Duration.seconds(5),
+    tracing: options.tracingEnabled ? lambda.Tracing.ACTIVE : undefined,
     environment: {
       [SCOPES_BY_GROUP_VARIABLE]: Stack.of(scope).toJsonString(scopesByGroup(options.groups, options.resourceServerIdentifier)),
     },
   });
+  acknowledgeConstructFunction(trigger);
   userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, trigger, cognito.LambdaVersion.V2_0);
   // A version 1 trigger added afterwards would clash with this one at deploy time: say so at synth.
   scope.node.addValidation({

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# checkov (from PyPI, in a virtual environment under .venv/) over two templates of the construct:
+# the default one (the example app, `npx projen example`, in cdk.out) and one with every feature on
+# (scripts/checkov-maximal.ts, in cdk.out/maximal). Fails on any failed check, on a check skipped
+# without a comment, and on a template checkov cannot parse or finds no resources in. Prints
+# "checkov: passed" or "checkov: failed" last.
+# Needs python3 with venv, and PyPI (once; later runs reuse the environment).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+version="${CHECKOV_VERSION:-3.3.30}"
+venv=.venv/checkov
+if [ "$("$venv/bin/checkov" --version 2>/dev/null || true)" != "$version" ]; then
+  echo "== installing checkov $version into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "checkov==$version"
+fi
+
+echo "== synthesizing the default template (the example app) and the maximal one"
+# What `npx projen example` runs, without type-checking again (the build's tsc and jest do that).
+npx ts-node --transpile-only --project tsconfig.dev.json example/main.ts >/dev/null
+npx ts-node --transpile-only --project tsconfig.dev.json scripts/checkov-maximal.ts >/dev/null
+templates=(cdk.out/AwesomeApiStack.template.json cdk.out/maximal/MaximalApiStack.template.json)
+
+echo "== checkov $version over ${templates[*]}"
+report="$(mktemp)"
+trap 'rm -f "$report"' EXIT
+# checkov's exit status says only whether something failed; the verdict below says what.
+"$venv/bin/checkov" --skip-download --framework cloudformation "${templates[@]/#/--file=}" -o json >"$report" || true
+if "$venv/bin/python" - "$report" "${templates[@]}" <<'PY'; then status=0; else status=1; fi
+import json, sys
+report, templates = sys.argv[1], sys.argv[2:]
+data = json.load(open(report))
+runs = data if isinstance(data, list) else [data]
+summary = {"passed": 0, "failed": 0, "skipped": 0, "parsing_errors": 0, "resource_count": 0}
+problems, files = [], {}
+for run in runs:
+    for key in summary:
+        summary[key] += run.get("summary", {}).get(key, 0)
+    results = run.get("results", {})
+    for kind in ("passed_checks", "failed_checks", "skipped_checks"):
+        for check in results.get(kind, []):
+            files.setdefault(check["file_path"].lstrip("/"), []).append(kind)
+    for check in results.get("failed_checks", []):
+        problems.append(f"FAILED {check['check_id']} ({check['check_name']}) on {check['resource']} in {check['file_path']}")
+    for check in results.get("skipped_checks", []):
+        if not (check.get("check_result", {}).get("suppress_comment") or "").strip():
+            problems.append(f"SKIPPED WITHOUT A COMMENT {check['check_id']} on {check['resource']} in {check['file_path']}")
+if summary["parsing_errors"]:
+    problems.append(f"checkov could not parse every template: {summary}")
+for template in templates:
+    kinds = next((v for k, v in files.items() if template.endswith(k) or k.endswith(template)), [])
+    if not kinds:
+        problems.append(f"checkov checked nothing in {template}")
+    print(f"{template}: {kinds.count('passed_checks')} passed, {kinds.count('failed_checks')} failed, "
+          f"{kinds.count('skipped_checks')} skipped")
+for problem in problems:
+    print(f"  {problem}")
+sys.exit(1 if problems else 0)
+PY
+
+if [ "$status" -eq 0 ]; then echo "checkov: passed"; else echo "checkov: failed"; fi
+exit "$status"
