@@ -1,28 +1,18 @@
-import { Annotations, CfnOutput, CfnResource, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { MachineClientOptions, ProtectedMethodOptions } from './options';
-import { REASONS, RULES, acknowledge, waive } from './private/acknowledgements';
-import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './private/cors';
+import { ApiClients } from './private/clients';
 import { IdentityProviders } from './private/identity-providers';
-import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
-import { Settings, resolveSettings } from './private/settings';
-import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
+import { addOutputs, clientSettings } from './private/outputs';
+import { ScopedRestApi } from './private/rest-api';
+import { resolveSettings } from './private/settings';
 import { addUserGroups } from './private/user-groups';
 import { adoptOrAddDomain, adoptOrCreatePool, refuseDuplicateResourceServer } from './private/user-pool';
-import {
-  normalizeHttpMethod, parsePath, show, validateMachineClientScopes, validateMethodAccess, validateMethodScopes,
-  validateTokenValidity,
-} from './private/validation';
 import { ProtectedApiWithCognitoProps } from './protected-api-props';
-
-/** CloudFormation's limit on resources in one stack. */
-const MAX_STACK_RESOURCES = 500;
 
 /**
  * An API Gateway REST API whose methods demand OAuth 2.0 scopes issued by a Cognito user
@@ -114,51 +104,32 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public readonly preTokenGenerationFunction?: lambda.Function;
 
-  private readonly resourceServerIdentifier: string;
-  private readonly scopeNames: string[];
-  private readonly corsOrigins: string[];
-  /** The resource server's scopes, for the clients' OAuth settings. */
-  private readonly serverScopes: cognito.ResourceServerScope[];
-  /** Where machine clients live, made by the first one. */
-  private machineClients?: Construct;
-  /** The scopes each app client can obtain, by client path. */
-  private readonly clientScopeNames = new Map<string, string[]>();
-  /** Every method added, by `METHOD /path`, with how it was asked for. */
-  private readonly methodsByKey = new Map<string, { call: string; scopes: string[] }>();
-  /** The variable part under each parent path (`/orders` has `{orderId}`). */
-  private readonly variablePartByParent = new Map<string, string>();
+  private readonly clients: ApiClients;
+  private readonly restApi: ScopedRestApi;
   /** The identity providers the browser client offers. */
   private readonly identityProviders: IdentityProviders;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
     const settings = resolveSettings(props);
-    this.resourceServerIdentifier = props.resourceServerIdentifier;
-    this.scopeNames = settings.scopeNames;
-    this.corsOrigins = settings.corsOrigins;
 
+    // The user pool, the API's scopes on it and its clients.
     const pool = adoptOrCreatePool(this, settings);
     this.userPool = pool.userPool;
     if (!pool.createdPool) {
       refuseDuplicateResourceServer(this, this.userPool, props.resourceServerIdentifier);
     }
-    this.serverScopes = props.scopes.map((s) => new cognito.ResourceServerScope({
-      scopeName: s.name,
-      scopeDescription: s.description,
-    }));
-    this.resourceServer = new cognito.UserPoolResourceServer(pool.childScope, 'ResourceServer', {
-      userPool: this.userPool,
-      identifier: props.resourceServerIdentifier,
-      scopes: this.serverScopes,
-    });
-    this.userPoolClient = this.createWebClient(pool.childScope, settings);
+    this.clients = new ApiClients(this, pool, settings);
+    this.resourceServer = this.clients.resourceServer;
+    this.userPoolClient = this.clients.webClient;
     this.identityProviders = new IdentityProviders(this, {
       userPool: this.userPool,
       client: this.userPoolClient,
       userPoolSignIn: props.userPoolSignIn ?? true,
       allowUserPasswordAuth: props.allowUserPasswordAuth ?? false,
     });
-    this.clientScopeNames.set(this.userPoolClient.node.path, settings.clientScopes);
+
+    // Who gets which scope.
     const userGroups = addUserGroups(this, {
       userPool: this.userPool,
       groups: props.userGroups ?? [],
@@ -169,6 +140,8 @@ export class ProtectedApiWithCognito extends Construct {
     });
     this.userPoolGroups = userGroups.groups;
     this.preTokenGenerationFunction = userGroups.trigger;
+
+    // The login pages.
     const domain = adoptOrAddDomain(pool, settings);
     this.userPoolDomain = domain.domain;
     if (domain.managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
@@ -180,70 +153,44 @@ export class ProtectedApiWithCognito extends Construct {
       });
     }
 
-    // Named after the API (resolved at synth), under a prefix the account role may write to.
-    this.accessLogGroup = accessLogGroup(this, 'AccessLogs', {
-      restApiId: Lazy.string({ produce: () => this.api.restApiId }),
-      stageName: settings.stageName,
-      retention: settings.accessLogRetention,
-      removalPolicy: settings.removalPolicy,
-      encryptionKey: props.accessLogEncryptionKey,
+    // The REST API, its logs and its authorizer.
+    this.restApi = new ScopedRestApi(this, settings, {
+      userPool: this.userPool,
+      fullScopeName: (name) => this.clients.fullScopeName(name),
     });
-    this.api = this.createApi(settings);
-    this.acknowledgeStageDefaults(settings);
-    this.requestValidator = this.api.addRequestValidator('RequestValidator', {
-      validateRequestBody: true,
-      validateRequestParameters: true,
-    });
-    if (settings.cloudWatchRole) {
-      const accountRole = accountRoleFor(this, 'CloudWatchRole');
-      this.cloudWatchRole = accountRole.role;
-      // The stage can only log once the account knows the role.
-      this.api.deploymentStage.node.addDependency(accountRole.account);
-      acknowledge(accountRole.policy, logsPolicyFindings(), REASONS.logsPolicy);
-    }
-    if (props.webAclArn !== undefined) {
-      new wafv2.CfnWebACLAssociation(this, 'WebAclAssociation', {
-        resourceArn: this.api.deploymentStage.stageArn,
-        webAclArn: props.webAclArn,
-      });
-    }
+    this.api = this.restApi.api;
+    this.accessLogGroup = this.restApi.accessLogGroup;
+    this.requestValidator = this.restApi.requestValidator;
+    this.cloudWatchRole = this.restApi.cloudWatchRole;
+    this.authorizer = this.restApi.authorizer;
 
-    this.authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
-      cognitoUserPools: [this.userPool],
+    // What a client needs to sign in and call it.
+    const client = clientSettings(this, {
+      userPool: this.userPool,
+      baseUrl: domain.baseUrl,
+      clientId: this.userPoolClient.userPoolClientId,
+      scopes: this.clients.requestedScopes,
+      callbackUrls: props.callbackUrls,
+      logoutUrls: settings.logoutUrls,
+      apiUrl: this.api.url,
+      identityProviders: this.identityProviders.namesList(),
     });
-    // Bind the authorizer to the API now rather than on first use, so that an API whose methods
-    // are all public (or that has none yet, which is reported below) still synthesizes.
-    this.authorizer._attachToApi(this.api);
-
-    const baseUrl = domain.baseUrl;
-    const clientId = this.userPoolClient.userPoolClientId;
-    const requestedScopes = ['openid', ...settings.clientScopes.map((name) => this.fullScopeName(name))];
-    this.authorizeUrl = authorizeUrl(baseUrl, clientId, requestedScopes, props.callbackUrls[0]);
-    this.tokenUrl = tokenUrl(baseUrl);
+    this.authorizeUrl = client.authorizeUrl;
+    this.tokenUrl = client.tokenUrl;
+    this.logoutUrl = client.logoutUrl;
+    this.webClientConfig = client.webClientConfig;
     this.apiUrl = this.api.url;
-    if (settings.logoutUrls.length > 0) {
-      this.logoutUrl = logoutUrl(baseUrl, clientId, settings.logoutUrls[0]);
-    }
-    const stack = Stack.of(this);
-    this.webClientConfig = stack.toJsonString({
-      issuer: `https://cognito-idp.${this.userPool.env.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`,
-      authorization_endpoint: `${baseUrl}/oauth2/authorize`,
-      token_endpoint: this.tokenUrl,
-      client_id: clientId,
-      redirect_uri: props.callbackUrls[0],
-      scope: requestedScopes.join(' '),
-      response_type: 'code',
-      logout_url: this.logoutUrl,
-      post_logout_redirect_uri: settings.logoutUrls[0],
-      api_url: this.apiUrl,
-      identity_providers: this.identityProviders.namesList(),
+    addOutputs(this, {
+      ...client,
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.userPoolClient.userPoolClientId,
+      apiUrl: this.apiUrl,
+      customDomain: props.customDomainName !== undefined ? domain.createdDomain : undefined,
     });
 
-    this.addOutputs(domain.createdDomain && props.customDomainName !== undefined ? domain.createdDomain : undefined);
-    this.warnOfLocalCallbacks(props.callbackUrls, settings.stageName);
-    this.node.addValidation({ validate: () => this.validateHasMethods() });
-    this.node.addValidation({ validate: () => this.validateScopesObtainable() });
-    this.node.addValidation({ validate: () => this.validateResourceLimit() });
+    this.node.addValidation({ validate: () => this.restApi.validateHasMethods() });
+    this.node.addValidation({ validate: () => this.restApi.validateScopesObtainable(this.clients.obtainableScopes()) });
+    this.node.addValidation({ validate: () => this.restApi.validateResourceLimit() });
   }
 
   /**
@@ -256,71 +203,7 @@ export class ProtectedApiWithCognito extends Construct {
    * @returns the API Gateway method
    */
   public addMethod(httpMethod: string, path: string, options: ProtectedMethodOptions): apigateway.Method {
-    const method = normalizeHttpMethod(httpMethod, path);
-    const where = `addMethod ${method} ${path}`;
-    const scopes = options.scopes ?? [];
-    const parts = Token.isUnresolved(path) ? undefined : parsePath(where, path);
-    validateMethodAccess(where, scopes, options.allowUnauthenticated ?? false);
-    validateMethodScopes(where, scopes, this.scopeNames);
-    if (method === 'OPTIONS' && this.corsOrigins.length > 0) {
-      throw new Error(`${where}: the API answers OPTIONS itself for CORS preflight; `
-        + 'set corsAllowOrigins to [] to define OPTIONS methods yourself');
-    }
-    if (parts) {
-      this.registerMethod(where, method, parts, scopes);
-    }
-
-    const resource = this.api.root.resourceForPath(path);
-    const integration = options.integration ?? defaultMockIntegration(this.corsOrigins);
-    const methodResponses = options.methodResponses
-      ?? (options.integration ? undefined : defaultMethodResponses(this.corsOrigins));
-
-    const common = {
-      methodResponses,
-      requestValidator: this.requestValidator,
-      requestParameters: options.requestParameters,
-      requestModels: options.requestModels,
-    };
-
-    if (options.allowUnauthenticated) {
-      const open = resource.addMethod(method, integration, {
-        ...common,
-        authorizationType: apigateway.AuthorizationType.NONE,
-      });
-      waive(open, RULES.publicMethod, REASONS.publicMethod);
-      return open;
-    }
-    return resource.addMethod(method, integration, {
-      ...common,
-      authorizer: this.authorizer,
-      authorizationType: apigateway.AuthorizationType.COGNITO,
-      authorizationScopes: scopes.map((name) => this.fullScopeName(name)),
-    });
-  }
-
-  /**
-   * Remembers a method, refusing the same method and path twice and two differently named
-   * variable parts under one parent (API Gateway allows one).
-   */
-  private registerMethod(where: string, method: string, parts: string[], scopes: string[]): void {
-    const key = `${method} /${parts.join('/')}`;
-    const earlier = this.methodsByKey.get(key);
-    if (earlier) {
-      throw new Error(`${where}: ${key} is already defined (by ${earlier.call}); add each method and path once`);
-    }
-    parts.forEach((part, i) => {
-      if (!part.startsWith('{')) {
-        return;
-      }
-      const parent = `/${parts.slice(0, i).join('/')}`;
-      const existing = this.variablePartByParent.get(parent);
-      if (existing && existing !== part) {
-        throw new Error(`${where}: path part ${show(part)} clashes with ${show(existing)} under ${parent}: `
-          + 'API Gateway allows one variable part per parent; use the same name in both paths');
-      }
-      this.variablePartByParent.set(parent, part);
-    });
-    this.methodsByKey.set(key, { call: where, scopes });
+    return this.restApi.addMethod(httpMethod, path, options);
   }
 
   /**
@@ -363,218 +246,6 @@ export class ProtectedApiWithCognito extends Construct {
    * @returns the app client
    */
   public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
-    const where = `addMachineClient ${show(id)}`;
-    validateMachineClientScopes(where, options.scopes, this.scopeNames);
-    const accessTokenValidity = options.accessTokenValidity ?? Duration.minutes(60);
-    validateTokenValidity(`${where}: accessTokenValidity`, accessTokenValidity);
-
-    this.machineClients ??= new Construct(this, 'MachineClients');
-    const client = new cognito.UserPoolClient(this.machineClients, id, {
-      userPool: this.userPool,
-      generateSecret: true,
-      oAuth: {
-        flows: { clientCredentials: true },
-        scopes: this.oauthScopes(options.scopes),
-      },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      accessTokenValidity,
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
-    });
-    this.clientScopeNames.set(client.node.path, options.scopes);
-    return client;
-  }
-
-  /** The public browser client: authorization-code grant only, `openid` and its API scopes. */
-  private createWebClient(parent: Construct, settings: Settings): cognito.UserPoolClient {
-    return new cognito.UserPoolClient(parent, 'WebClient', {
-      userPool: this.userPool,
-      generateSecret: false,
-      authFlows: { userPassword: settings.props.allowUserPasswordAuth ?? false },
-      oAuth: {
-        flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, ...this.oauthScopes(settings.clientScopes)],
-        callbackUrls: settings.props.callbackUrls,
-        logoutUrls: settings.logoutUrls.length > 0 ? settings.logoutUrls : undefined,
-      },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      accessTokenValidity: settings.accessTokenValidity,
-      idTokenValidity: settings.idTokenValidity,
-      refreshTokenValidity: settings.refreshTokenValidity,
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
-    });
-  }
-
-  /** The resource server's scopes among `names`, as OAuth scopes (in the server's order). */
-  private oauthScopes(names: string[]): cognito.OAuthScope[] {
-    return this.serverScopes
-      .filter((s) => names.includes(s.scopeName))
-      .map((s) => cognito.OAuthScope.resourceServer(this.resourceServer, s));
-  }
-
-  /** The regional REST API with its logged, throttled stage and CORS. */
-  private createApi(settings: Settings): apigateway.RestApi {
-    const api = new apigateway.RestApi(this, 'Api', {
-      restApiName: settings.props.restApiName,
-      description: 'REST API protected by Cognito OAuth 2.0 scopes',
-      endpointTypes: [apigateway.EndpointType.REGIONAL],
-      deployOptions: {
-        stageName: settings.stageName,
-        accessLogDestination: new apigateway.LogGroupLogDestination(this.accessLogGroup),
-        accessLogFormat: accessLogFormat(),
-        loggingLevel: settings.executionLoggingLevel,
-        dataTraceEnabled: false,
-        tracingEnabled: settings.tracingEnabled,
-        throttlingRateLimit: settings.throttlingRateLimit,
-        throttlingBurstLimit: settings.throttlingBurstLimit,
-        clientCertificateId: settings.props.clientCertificateId,
-      },
-      // The account-level role is made apart, with a policy narrower than CDK's managed one.
-      cloudWatchRole: false,
-      defaultCorsPreflightOptions: this.corsOrigins.length === 0 ? undefined : {
-        allowOrigins: this.corsOrigins,
-        allowMethods: apigateway.Cors.ALL_METHODS,
-        allowHeaders: apigateway.Cors.DEFAULT_HEADERS,
-      },
-    });
-    // RestApi adds an `Endpoint` output of its own; `ApiUrl` says the same with a description.
-    api.node.tryRemoveChild('Endpoint');
-    this.addCorsToErrorResponses(api);
-    return api;
-  }
-
-  /** What the stage leaves off by default, acknowledged in cdk-nag and checkov with the prop that turns it on. */
-  private acknowledgeStageDefaults(settings: Settings): void {
-    const stage = this.api.deploymentStage;
-    waive(stage, RULES.noCache, REASONS.cache);
-    if (settings.props.webAclArn === undefined) {
-      waive(stage, RULES.noWaf, REASONS.waf);
-    }
-    if (!settings.tracingEnabled) {
-      waive(stage, RULES.noTracing, REASONS.tracing);
-    }
-    if (settings.props.clientCertificateId === undefined) {
-      waive(stage, RULES.noClientCertificate, REASONS.clientCertificate);
-    }
-  }
-
-  private fullScopeName(name: string): string {
-    return `${this.resourceServerIdentifier}/${name}`;
-  }
-
-  /**
-   * API Gateway's own 4XX and 5XX answers (e.g. the authorizer's 401) carry the CORS headers
-   * too, so a browser shows the real status instead of a CORS error.
-   */
-  private addCorsToErrorResponses(api: apigateway.RestApi): void {
-    if (this.corsOrigins.length === 0) {
-      return;
-    }
-    const responseHeaders = {
-      'Access-Control-Allow-Origin': staticAllowOrigin(this.corsOrigins),
-      'Access-Control-Allow-Headers': `'${apigateway.Cors.DEFAULT_HEADERS.join(',')}'`,
-      'Vary': "'Origin'",
-    };
-    api.addGatewayResponse('Default4xx', { type: apigateway.ResponseType.DEFAULT_4XX, responseHeaders });
-    api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders });
-  }
-
-  /** @param customDomain the custom domain the construct added, if any */
-  private addOutputs(customDomain?: cognito.UserPoolDomain): void {
-    new CfnOutput(this, 'UserPoolId', {
-      description: 'The Cognito user pool id',
-      value: this.userPool.userPoolId,
-    });
-    new CfnOutput(this, 'UserPoolClientId', {
-      description: 'The client id of the browser app client',
-      value: this.userPoolClient.userPoolClientId,
-    });
-    new CfnOutput(this, 'ApiUrl', {
-      description: 'The URL of the API stage',
-      value: this.apiUrl,
-    });
-    new CfnOutput(this, 'TokenUrl', {
-      description: 'The OAuth 2.0 token endpoint',
-      value: this.tokenUrl,
-    });
-    new CfnOutput(this, 'AuthorizeUrl', {
-      description: 'Open in a browser to sign in and receive an authorization code at the first callback URL',
-      value: this.authorizeUrl,
-    });
-    if (this.logoutUrl) {
-      new CfnOutput(this, 'LogoutUrl', {
-        description: 'Open in a browser to sign out and return to the first logout URL',
-        value: this.logoutUrl,
-      });
-    }
-    new CfnOutput(this, 'WebClientConfig', {
-      description: 'The settings of the browser OAuth 2.0 / OpenID Connect client, as JSON',
-      value: this.webClientConfig,
-    });
-    if (customDomain) {
-      const domain = customDomain.node.defaultChild as cognito.CfnUserPoolDomain;
-      new CfnOutput(this, 'DomainAliasTarget', {
-        description: 'Point an alias (A) record of the custom domain at this CloudFront distribution',
-        value: domain.attrCloudFrontDistribution,
-      });
-    }
-  }
-
-  /**
-   * A local callback URL in a stage that looks like production is worth a second look, but
-   * not an error: the tutorial does exactly that.
-   */
-  private warnOfLocalCallbacks(callbackUrls: string[], stageName: string): void {
-    if (Token.isUnresolved(callbackUrls) || Token.isUnresolved(stageName) || !/prod/i.test(stageName)) {
-      return;
-    }
-    const local = callbackUrls.filter((url) => !Token.isUnresolved(url) && /^http:\/\/localhost([:/]|$)/.test(url));
-    if (local.length > 0) {
-      Annotations.of(this).addWarningV2('cdk-cognito-protected-api:localCallbackUrl',
-        `callbackUrls holds ${local.map((url) => show(url)).join(', ')} in stage ${show(stageName)}: `
-        + 'remove local callback URLs before real users sign in, or use another stage name for development');
-    }
-  }
-
-  /** Every method must accept at least one scope that some app client can be given. */
-  private validateScopesObtainable(): string[] {
-    const obtainable = new Set(Array.from(this.clientScopeNames.values()).flat());
-    const errors: string[] = [];
-    for (const [key, { scopes }] of this.methodsByKey) {
-      if (scopes.length > 0 && !scopes.some((name) => obtainable.has(name))) {
-        errors.push(`${key} demands ${scopes.map((name) => show(name)).join(' or ')}, which no app client can `
-          + 'obtain: add one of them to clientScopes, or give it to another app client');
-      }
-    }
-    return errors;
-  }
-
-  /**
-   * CloudFormation takes at most 500 resources in a stack. Say so at synth, with how many
-   * methods fit, rather than minutes into a deploy.
-   */
-  private validateResourceLimit(): string[] {
-    const stack = Stack.of(this);
-    const inStack = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
-    if (inStack.length <= MAX_STACK_RESOURCES) {
-      return [];
-    }
-    const methodCount = this.methodsByKey.size;
-    const perPath = this.api.node.findAll().filter((c) => c instanceof apigateway.CfnResource
-      || c instanceof apigateway.CfnMethod).length;
-    const perMethod = methodCount > 0 ? perPath / methodCount : 0;
-    const fit = perMethod > 0 ? Math.floor((MAX_STACK_RESOURCES - (inStack.length - perPath)) / perMethod) : 0;
-    return [`${stack.node.path} has ${inStack.length} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
-      + `allows in one stack. This API's ${methodCount} methods take about ${perMethod.toFixed(1)} resources each, `
-      + `so about ${fit} fit here: move the rest to a RestApi in another stack (it can check tokens from this `
-      + 'userPool with a CognitoUserPoolsAuthorizer of its own)'];
-  }
-
-  private validateHasMethods(): string[] {
-    if (this.api.methods.some((m) => m.httpMethod !== 'OPTIONS')) {
-      return [];
-    }
-    return [`${this.node.path} has no methods: call addMethod(httpMethod, path, { scopes }) at least once`];
+    return this.clients.addMachineClient(id, options);
   }
 }
