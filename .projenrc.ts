@@ -52,6 +52,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Pinned: the snapshot holds the assertion handler's asset hash, which moves with this version.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
+    // Property-based tests (test/property/) and the fuzz task (scripts/fuzz.ts).
+    'fast-check@^4',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp'],
 
@@ -131,7 +133,7 @@ packageAll.insertStep(dotnetStep + 1, { spawn: dotnetSources.name, condition: do
 // The consumer test (test/consumers/run.sh): the tutorial's app from the built wheel and Go module
 // must synthesize the same template as from the npm package. Needs package-all first.
 project.addTask('test:consumers', {
-  description: 'Synthesize the tutorial app in Python and Go from the built packages; fail unless the templates equal TypeScript\'s',
+  description: 'Synthesize the tutorial app in Python, Go and Java from the built packages; fail unless the templates equal TypeScript\'s',
   exec: 'bash test/consumers/run.sh',
 });
 
@@ -158,6 +160,25 @@ project.addTask('integ', {
 project.addTask('integ:update', {
   description: 'Rewrite the snapshots of test/integ.*.ts without deploying (commit the result)',
   exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts update',
+});
+
+// Property-based fuzzing (issue #10): generated valid props must synthesize what they ask for with
+// CDK's template validation finding nothing, and each single broken rule must fail with an Error
+// that names the prop. jest runs a few hundred cases (test/property/); this runs as many as asked.
+project.addTask('fuzz', {
+  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --validate-every K',
+  steps: [
+    { exec: 'tsc --noEmit --project tsconfig.dev.json' },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/fuzz.ts', receiveArgs: true },
+  ],
+});
+
+// cfn-lint (from PyPI, in .venv) over the example's template, one with every feature on and a sample
+// of generated ones; fails on any error.
+project.addTask('cfn-lint', {
+  description: 'Lint the example template, a template with every feature on and generated ones with cfn-lint (installs it into .venv)',
+  exec: 'bash scripts/cfn-lint.sh',
+  receiveArgs: true,
 });
 
 // Synth-time benchmark (issue #7): the construct against the same API by hand, written to docs/BENCHMARKS.md.

@@ -9,6 +9,7 @@ import { MachineClientOptions, ProtectedMethodOptions } from './options';
 import { REASONS, acknowledge } from './private/acknowledgements';
 import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './private/cors';
 import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './private/logging';
+import { resourceServerName } from './private/naming';
 import { Settings, resolveSettings } from './private/settings';
 import { authorizeUrl, logoutUrl, tokenUrl } from './private/urls';
 import {
@@ -120,6 +121,7 @@ export class ProtectedApiWithCognito extends Construct {
     }));
     this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
       identifier: props.resourceServerIdentifier,
+      userPoolResourceServerName: resourceServerName(props.resourceServerIdentifier),
       scopes: this.serverScopes,
     });
     this.userPoolClient = this.createWebClient(settings);
