@@ -280,7 +280,8 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
   scopes: fc.oneof(
     {
       weight: 12,
-      arbitrary: fc.uniqueArray(fc.record({ name: scopeName, description: scopeDescription }), { minLength: 1, maxLength: 6, selector: (s) => s.name }),
+      arbitrary: fc.uniqueArray(fc.record({ name: scopeName, description: scopeDescription }),
+        { minLength: 1, maxLength: 6, selector: (s) => s.name }),
     },
     // The limits: 49 scopes (50 with openid) for the browser client, 100 in a resource server.
     { weight: 1, arbitrary: fc.constantFrom(49, 50, 100).map((n) => Array.from({ length: n }, (_, i) => ({ name: `scope.${i}`, description: `Scope ${i}` }))) },
