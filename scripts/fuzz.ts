@@ -67,7 +67,7 @@ function parseOptions(argv: string[]): Options {
 }
 
 /** The seed of case `index`: one case reruns alone with `--seed <it> --runs 1`. */
-const caseSeed = (seed: number, index: number) => (seed + index) | 0;
+const caseSeed = (seed: number, index: number) => Number(BigInt.asIntN(32, BigInt(seed + index)));
 const one = <T>(arb: fc.Arbitrary<T>, seed: number): T => fc.sample(arb, { seed, numRuns: 1 })[0];
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
