@@ -291,7 +291,11 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
     { weight: 1, arbitrary: hostName.map((name) => ({ customDomainName: name })) },
   ),
   resourceServerIdentifier,
-  callbackUrls: fc.array(redirectUrl, { minLength: 1, maxLength: 4 }),
+  callbackUrls: fc.oneof(
+    { weight: 20, arbitrary: fc.array(redirectUrl, { minLength: 1, maxLength: 4 }) },
+    // The limit: 100 URLs, each its own origin.
+    { weight: 1, arbitrary: hostName.map((host) => Array.from({ length: 100 }, (_, i) => `https://app${i}.${host}/callback`)) },
+  ),
   logoutUrls: optional(fc.array(redirectUrl, { maxLength: 3 })),
   tokens: tokenMinutes,
   cors: fc.oneof(
