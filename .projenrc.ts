@@ -61,7 +61,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // Pinned: the snapshot holds the assertion handler's asset hash, which moves with this version.
     '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
     '@aws-cdk/integ-runner@^2.197.10',
-    // Property-based tests (the pre token generation handler's).
+    // Property-based tests (test/property/, the trigger handler's) and the fuzz task (scripts/fuzz.ts).
     'fast-check@^4',
     // The CDK CLI for the example app (example/cdk.json: `npx cdk synth` or `npx cdk deploy` there). It must
     // read the cloud assembly schema that aws-cdk-lib writes (55 for 2.276); integ-runner's own copy reads 53.
@@ -172,7 +172,7 @@ project.addTask('e2e', {
 // The consumer test (test/consumers/run.sh): the tutorial's app from the built wheel and Go module
 // must synthesize the same template as from the npm package. Needs package-all first.
 project.addTask('test:consumers', {
-  description: 'Synthesize the tutorial app in Python and Go from the built packages; fail unless the templates equal TypeScript\'s',
+  description: 'Synthesize the tutorial app in Python, Go and Java from the built packages; fail unless the templates equal TypeScript\'s',
   exec: 'bash test/consumers/run.sh',
 });
 
@@ -206,6 +206,25 @@ project.addTask('integ:update', {
 project.addTask('checkov', {
   description: 'Run checkov over the default and the maximal template; fail on a failed check or a skip without a comment',
   exec: 'bash scripts/checkov.sh',
+});
+
+// Property-based fuzzing (issue #10): generated valid props must synthesize what they ask for with
+// CDK's template validation finding nothing, and each single broken rule must fail with an Error
+// that names the prop. jest runs a few hundred cases (test/property/); this runs as many as asked.
+project.addTask('fuzz', {
+  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation',
+  steps: [
+    { exec: 'tsc --noEmit --project tsconfig.dev.json' },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/fuzz.ts', receiveArgs: true },
+  ],
+});
+
+// cfn-lint (from PyPI, in .venv) over the example's template, one with every feature on and a sample
+// of generated ones; fails on any error.
+project.addTask('cfn-lint', {
+  description: 'Lint the example template, a template with every feature on and generated ones with cfn-lint (installs it into .venv)',
+  exec: 'bash scripts/cfn-lint.sh',
+  receiveArgs: true,
 });
 
 // Synth-time benchmark (issue #7): the construct against the same API by hand, written to docs/BENCHMARKS.md.

@@ -3,7 +3,7 @@
  * account. Run it with `npx projen example`.
  */
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { ProtectedApiWithCognito } from '../src';
 
 const app = new App({ outdir: path.join(__dirname, '..', 'cdk.out') });
@@ -30,12 +30,26 @@ api.addMachineClient('AdminTool', { scopes: ['awesomeapi.admin'] });
 
 const assembly = app.synth();
 const artifact = assembly.getStackByName(stack.stackName);
-const outputs = Object.entries(artifact.template.Outputs ?? {}) as Array<[string, { Description?: string }]>;
-const resources = Object.keys(artifact.template.Resources ?? {}).length;
+const template = artifact.template;
+const resources = Object.keys(template.Resources ?? {}).length;
 
 console.log(`Synthesized ${stack.stackName}: ${resources} resources`);
 console.log(`Template: ${path.relative(process.cwd(), path.join(assembly.directory, artifact.templateFile))}`);
-console.log('Outputs it will have once deployed:');
-for (const [name, output] of outputs) {
-  console.log(`  ${name}: ${output.Description ?? ''}`);
+
+// The construct's own warnings and errors (and any other construct's), as `cdk synth` would show them.
+const messages = artifact.messages.filter((m) => m.level !== 'info');
+console.log(messages.length === 0 ? 'Warnings: none' : 'Warnings:');
+for (const message of messages) {
+  console.log(`  [${message.level}] ${message.id}: ${message.entry.data}`);
+}
+
+// Each output under the short name the README uses (its construct id) and the name CloudFormation
+// shows (its logical id).
+const outputs = stack.node.findAll().filter((c): c is CfnOutput => c instanceof CfnOutput);
+const width = Math.max(...outputs.map((o) => o.node.id.length));
+console.log('Outputs it will have once deployed (README name, then CloudFormation\'s):');
+for (const output of outputs) {
+  const logicalId = stack.resolve(output.logicalId) as string;
+  const description = template.Outputs?.[logicalId]?.Description ?? '';
+  console.log(`  ${output.node.id.padEnd(width)}  ${logicalId}: ${description}`);
 }

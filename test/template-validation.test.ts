@@ -1,14 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { newStack, tutorialApi, violations } from './helpers';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { Violation, newStack, tutorialApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
-// costs seconds a synth. Here it runs over the construct's templates, and must find nothing.
+// costs seconds a synth. Here it runs over the construct's templates, and must find nothing at
+// all: CDK reports schema errors as warnings (unless a feature flag is set), so a test that only
+// failed on errors would pass templates CloudFormation rejects.
+
+/** Every finding of CDK's template validation, whatever its severity; fails if it did not run. */
+function templateFindings(assembly: CloudAssembly): Violation[] {
+  expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
+  return violations(assembly);
+}
 
 test('CDK\'s template validation finds nothing in the tutorial\'s setup with more methods', () => {
   const stack = newStack({ templateValidation: true });
@@ -21,8 +31,7 @@ test('CDK\'s template validation finds nothing in the tutorial\'s setup with mor
 
   const assembly = (stack.node.root as App).synth();
 
-  expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
-  expect(violations(assembly)).toEqual([]);
+  expect(templateFindings(assembly)).toEqual([]);
 });
 
 test('CDK\'s template validation finds nothing in a maximal configuration', () => {
@@ -54,8 +63,40 @@ test('CDK\'s template validation finds nothing in a maximal configuration', () =
 
   const assembly = (stack.node.root as App).synth();
 
-  expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
-  expect(violations(assembly)).toEqual([]);
+  expect(templateFindings(assembly)).toEqual([]);
+});
+
+test('a resource server identifier in URL form gives a name Cognito accepts', () => {
+  // Regression: the identifier was also the name, and names may not hold ':' or '/' (F3031).
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialApi(stack, { resourceServerIdentifier: 'https://api.example.com' });
+  api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
+  Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+    Identifier: 'https://api.example.com',
+    Name: 'https-api.example.com',
+  });
+});
+
+test('a finding CDK only warns about counts as a finding', () => {
+  // CDK prints the finding as a warning; it is expected here
+  jest.spyOn(console, 'error').mockImplementation(() => {});
+  const stack = newStack({ templateValidation: true });
+  new CfnResource(stack, 'BadName', {
+    type: 'AWS::Cognito::UserPoolResourceServer',
+    properties: { UserPoolId: 'us-east-1_abc', Identifier: 'https://x', Name: 'https://x' },
+  });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([expect.objectContaining({
+    ruleName: 'F3031',
+    severity: 'warning',
+    paths: ['TestStack/BadName'],
+  })]);
 });
 
 test('the same check sees a finding when there is one (it is really on)', () => {

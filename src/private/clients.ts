@@ -1,6 +1,7 @@
 import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { resourceServerName } from './naming';
 import { Settings } from './settings';
 import { AdoptedPool } from './user-pool';
 import { show, validateMachineClientScopes, validateTokenValidity } from './validation';
@@ -45,6 +46,7 @@ export class ApiClients {
     this.resourceServer = new cognito.UserPoolResourceServer(pool.childScope, 'ResourceServer', {
       userPool: this.userPool,
       identifier: props.resourceServerIdentifier,
+      userPoolResourceServerName: resourceServerName(props.resourceServerIdentifier),
       scopes: this.serverScopes,
     });
     this.webClient = this.createWebClient(pool.childScope, settings);

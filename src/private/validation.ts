@@ -398,6 +398,12 @@ export function parsePath(where: string, path: string): string[] {
       fail(`${where}: path ${show(path)} is invalid: part ${show(part)} may hold only letters, digits and ._-:$, `
         + 'or be a {parameter}');
     }
+    // aws-cdk-lib keeps child resources in a plain object, so these names find Object.prototype's
+    // members instead (a TypeError in resourceForPath), and constructs refuses them as ids.
+    if (Object.getOwnPropertyNames(Object.prototype).includes(part)) {
+      fail(`${where}: path ${show(path)} is invalid: part ${show(part)} is a name every JavaScript object has, `
+        + 'which aws-cdk-lib cannot give a resource; rename the part or make it a {parameter}');
+    }
   });
   return parts;
 }

@@ -1,25 +1,27 @@
 #!/usr/bin/env bash
-# Consumer test: does a Python or Go user of the packages this project builds get the same stack
-# as a TypeScript user? Each language installs the built package the way its users do and
+# Consumer test: does a Python, Go or Java user of the packages this project builds get the same
+# stack as a TypeScript user? Each language installs the built package the way its users do and
 # synthesizes the tutorial's app: python/app.py (and the README's Python example, through
-# python/readme_app.py), go/main.go. A TypeScript user does the same with the npm package and
-# the same aws-cdk-lib version (typescript/app.ts). compare-templates.ts fails unless every
-# template is byte for byte the TypeScript one.
+# python/readme_app.py), go/main.go, java/ (a Maven project). A TypeScript user does the same with
+# the npm package and the same aws-cdk-lib version (typescript/app.ts). compare-templates.ts fails
+# unless every template is byte for byte the TypeScript one.
 #
 # aws-cdk-lib: the dev dependency's version (package.json) when the language's registry has it.
-# A registry can lag npm (PyPI has no aws-cdk-lib 2.276.0); then the language gets the newest
-# version its registry has within [peer floor, dev version], the script says so, and the
-# TypeScript reference is synthesized on that same version, so each comparison holds the library
-# code and aws-cdk-lib fixed and lets only the language change.
+# A registry can lag npm (PyPI has no aws-cdk-lib 2.276.0, Maven Central stops at 2.263.0 here);
+# then the language gets the newest version its registry has within [peer floor, dev version], the
+# script says so, and the TypeScript reference is synthesized on that same version, so each
+# comparison holds the library code and aws-cdk-lib fixed and lets only the language change.
 #
 # Needs the packages first (`.ci/run` builds them): the npm tarball (dist/js, `npx projen
-# package:js`), the wheel (dist/python, `package:python`) and the Go module (dist/go,
-# `package:go`). Needs the network: npm, PyPI and the Go module proxy.
-# CONSUMER_LANGUAGES picks the languages (default "python go").
+# package:js`), the wheel (dist/python, `package:python`), the Go module (dist/go, `package:go`)
+# and the Maven jar (dist/java, `package:java`). Needs the network: npm, PyPI, the Go module proxy
+# and Maven Central. The jar is installed into the local Maven repository (~/.m2), replacing any
+# earlier build of the same version.
+# CONSUMER_LANGUAGES picks the languages (default "python go java").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-languages=${CONSUMER_LANGUAGES:-python go}
+languages=${CONSUMER_LANGUAGES:-python go java}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -108,11 +110,40 @@ go_consumer() {
   compare go "$version"
 }
 
+java_consumer() {
+  local pom jar library_version version
+  pom=$(one_file 'dist/java/*/*/*/*/*/*.pom' 'Maven jar (npx projen package:java)')
+  jar=${pom%.pom}.jar
+  library_version=$(basename "$(dirname "$pom")")
+  echo "== Java: installing ${jar##*/} into the local Maven repository"
+  mvn -B -ntp -q -Dstyle.color=never install:install-file -Dfile="$jar" -DpomFile="$pom"
+  mkdir -p "$work/java"
+  cp -R test/consumers/java/. "$work/java/"
+  cd "$work/java"
+  # The newest aws-cdk-lib Maven Central has within [floor, dev version].
+  mvn -B -ntp -q -Dstyle.color=never dependency:list -DincludeArtifactIds=aws-cdk-lib -DoutputFile=cdk-version.txt \
+    -Dlibrary.version="$library_version" -Dcdk.version="[$floor_version,$dev_version]"
+  version=$(grep -o 'software.amazon.awscdk:aws-cdk-lib:jar:[0-9][0-9.]*' cdk-version.txt | cut -d: -f4)
+  if [ -z "$version" ]; then
+    echo "could not tell which aws-cdk-lib Maven resolved:" >&2
+    cat cdk-version.txt >&2
+    return 1
+  fi
+  if [ "$version" != "$dev_version" ]; then
+    echo "NOTE java: Maven Central has no aws-cdk-lib $dev_version; comparing Java and TypeScript on $version, the newest it has"
+  fi
+  echo "== Java: aws-cdk-lib $version, constructs $constructs_version"
+  CDK_OUTDIR="$work/out/java" mvn -B -ntp -q -Dstyle.color=never compile exec:java \
+    -Dlibrary.version="$library_version" -Dcdk.version="$version" -Dconstructs.version="$constructs_version"
+  cd "$root"
+  compare java "$version"
+}
+
 passed=()
 failed=()
 for language in $languages; do
   case "$language" in
-    python | go) ;;
+    python | go | java) ;;
     *) echo "unknown consumer language: $language" >&2; failed+=("$language"); continue ;;
   esac
   # A subshell with errexit, not tested by `if`, so that any failing step fails this language

@@ -303,6 +303,10 @@ describe('addMethod', () => {
     ['/orders/{proxy+}/items', 'a greedy part "{proxy+}" must be the last part'],
     ['/my orders', 'part "my orders" may hold only letters, digits and ._-:$, or be a {parameter}'],
     ['/orders/{order id}', 'part "{order id}" may hold only letters, digits and ._-:$, or be a {parameter}'],
+    // Found by the property tests: aws-cdk-lib threw a TypeError for these.
+    ['/constructor', 'part "constructor" is a name every JavaScript object has, which aws-cdk-lib cannot give a resource; rename the part or make it a {parameter}'],
+    ['/a/valueOf/b', 'part "valueOf" is a name every JavaScript object has, which aws-cdk-lib cannot give a resource; rename the part or make it a {parameter}'],
+    ['/__proto__', 'part "__proto__" is a name every JavaScript object has, which aws-cdk-lib cannot give a resource; rename the part or make it a {parameter}'],
   ])('fails when given the path %p', (path, rule) => {
     expect(() => api().addMethod('GET', path, { scopes: ['awesomeapi.read'] })).toThrow(
       `addMethod GET ${path}: path ${show(path)} is invalid: ${rule}`,
@@ -311,7 +315,7 @@ describe('addMethod', () => {
 
   test('valid paths pass', () => {
     const a = api();
-    for (const path of ['/', '/orders', '/orders/{orderId}', '/v1.2/items_x-y:z$', '/files/{proxy+}']) {
+    for (const path of ['/', '/orders', '/orders/{orderId}', '/v1.2/items_x-y:z$', '/files/{proxy+}', '/{constructor}', '/Constructor']) {
       expect(() => a.addMethod('GET', path, { scopes: ['awesomeapi.read'] })).not.toThrow();
     }
   });

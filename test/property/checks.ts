@@ -1,0 +1,222 @@
+/**
+ * What the property tests and the fuzz task check, written without jest so that both can use it:
+ * a valid spec must synthesize a template that says what the spec asked, with no finding of CDK's
+ * template validation; a spec with one rule broken must fail with an `Error` naming the prop.
+ * Each check throws an `Error` saying what differed.
+ */
+import { App, Stack } from 'aws-cdk-lib';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { ApiSpec, InvalidCase, buildApi } from './arbitraries';
+import { violations } from '../helpers';
+
+/** The same fixed account and region as the other tests, so that URLs are literal. */
+const ENV = { account: '123456789012', region: 'us-east-1' };
+
+/** The stack id of case `i` in a batch. */
+export const caseStackId = (i: number) => `Case${i}`;
+
+/** A fresh app; CDK's template validation only when asked (seconds a synth). */
+export function newApp(validate: boolean): App {
+  return new App({ builtinCloudFormationValidation: validate });
+}
+
+/** Builds one spec in its own stack of `app`. */
+export function addCase(app: App, spec: ApiSpec, i: number): Stack {
+  const stack = new Stack(app, caseStackId(i), { env: ENV });
+  buildApi(stack, spec);
+  return stack;
+}
+
+/** Every finding of CDK's template validation (and any other plugin), whatever its severity, by stack id. */
+export function findingsByStack(assembly: CloudAssembly): Map<string, string[]> {
+  const byStack = new Map<string, string[]>();
+  for (const v of violations(assembly)) {
+    const paths = v.paths.length > 0 ? v.paths : ['(no path)'];
+    for (const path of paths) {
+      const stackId = path.split('/')[0];
+      byStack.set(stackId, [...(byStack.get(stackId) ?? []), `${v.plugin} ${v.ruleName} (${v.severity}) at ${path}: ${v.description}`]);
+    }
+  }
+  return byStack;
+}
+
+/** Synthesizes one spec alone and checks everything; throws on the first problem. */
+export function checkValidSpec(spec: ApiSpec, validate: boolean): void {
+  const app = newApp(validate);
+  addCase(app, spec, 0);
+  const assembly = app.synth();
+  if (validate) {
+    const findings = findingsByStack(assembly);
+    if (findings.size > 0) {
+      throw new Error(`template validation found: ${[...findings.values()].flat().join('; ')}`);
+    }
+  }
+  checkTemplate(spec, assembly.getStackByName(caseStackId(0)).template);
+}
+
+/**
+ * A spec with one rule broken must fail, before or at synth, with an `Error` (not a `TypeError`
+ * or other built-in error) whose message starts with the prop or call it names; one found at synth
+ * is prefixed by CDK with the construct path.
+ */
+export function checkInvalidCase(invalid: InvalidCase): void {
+  let error: unknown;
+  try {
+    const app = newApp(false);
+    addCase(app, invalid.spec, 0);
+    app.synth();
+  } catch (e) {
+    error = e;
+  }
+  if (error === undefined) {
+    throw new Error(`${invalid.rule}: no error was thrown`);
+  }
+  const builtIn = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError].find((c) => error instanceof c);
+  if (!(error instanceof Error) || builtIn) {
+    throw new Error(`${invalid.rule}: threw ${(error as any)?.constructor?.name ?? typeof error}, not an Error: ${String(error)}`);
+  }
+  const message = error.message;
+  if (!message.startsWith(invalid.messageStart) && !message.includes(`] ${invalid.messageStart}`)) {
+    throw new Error(`${invalid.rule}: the message should start with ${JSON.stringify(invalid.messageStart)}, but is ${JSON.stringify(message)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The template says what the spec asked
+
+type Resources = Record<string, { Type: string; Properties?: any }>;
+
+function same(what: string, actual: unknown, expected: unknown): void {
+  const a = JSON.stringify(actual);
+  const e = JSON.stringify(expected);
+  if (a !== e) {
+    throw new Error(`${what}: expected ${e}, got ${a}`);
+  }
+}
+
+function ofType(resources: Resources, type: string): Array<[string, any]> {
+  return Object.entries(resources).filter(([, r]) => r.Type === type).map(([id, r]) => [id, r.Properties ?? {}]);
+}
+
+/** The resource server's identifier in place of its `Ref`, and joins joined: how CloudFormation will see the value. */
+function resolver(serverLogicalId: string, identifier: string): (value: any) => any {
+  const resolve = (value: any): any => {
+    if (Array.isArray(value)) {
+      return value.map(resolve);
+    }
+    if (value && typeof value === 'object') {
+      if (value.Ref === serverLogicalId) {
+        return identifier;
+      }
+      if (value['Fn::Join']) {
+        const [separator, parts] = value['Fn::Join'];
+        const resolved = parts.map(resolve);
+        return resolved.every((p: unknown) => typeof p === 'string') ? resolved.join(separator) : value;
+      }
+    }
+    return value;
+  };
+  return resolve;
+}
+
+/** The origins of the http(s) URLs, once each: what the construct allows for CORS by default. */
+function httpOrigins(urls: string[]): string[] {
+  return [...new Set(urls.map((u) => new URL(u)).filter((u) => u.protocol === 'https:' || u.protocol === 'http:').map((u) => u.origin))];
+}
+
+/** Checks that the template holds what `spec` asked for; throws on the first difference. */
+export function checkTemplate(spec: ApiSpec, template: { Resources: Resources }): void {
+  const resources = template.Resources;
+  const p = spec.props;
+  const names = p.scopes.map((s) => s.name);
+  const full = (name: string) => `${p.resourceServerIdentifier}/${name}`;
+  /** Scopes in the resource server's order, as CDK lists a client's. */
+  const inServerOrder = (scopes: string[]) => names.filter((n) => scopes.includes(n)).map(full);
+
+  // The resource server: its identifier, a name Cognito accepts, the scopes.
+  const servers = ofType(resources, 'AWS::Cognito::UserPoolResourceServer');
+  same('resource servers', servers.length, 1);
+  const [serverId, server] = servers[0];
+  same('resource server identifier', server.Identifier, p.resourceServerIdentifier);
+  if (typeof server.Name !== 'string' || !/^[\w\s+=,.@-]{1,256}$/.test(server.Name)) {
+    throw new Error(`resource server name ${JSON.stringify(server.Name)} does not match [\\w\\s+=,.@-]{1,256}`);
+  }
+  same('resource server scopes', server.Scopes, p.scopes.map((s) => ({ ScopeDescription: s.description, ScopeName: s.name })));
+  const resolve = resolver(serverId, p.resourceServerIdentifier);
+
+  // The browser client: the code flow, openid and its scopes, the URLs and token lifetimes.
+  const clients = ofType(resources, 'AWS::Cognito::UserPoolClient');
+  const web = clients.filter(([, c]) => JSON.stringify(c.AllowedOAuthFlows) === '["code"]');
+  same('browser clients', web.length, 1);
+  const webClient = web[0][1];
+  same('browser client scopes', resolve(webClient.AllowedOAuthScopes), ['openid', ...inServerOrder(p.clientScopes ?? names)]);
+  same('browser client secret', webClient.GenerateSecret, false);
+  same('callback URLs', webClient.CallbackURLs, p.callbackUrls);
+  same('logout URLs', webClient.LogoutURLs, p.logoutUrls && p.logoutUrls.length > 0 ? p.logoutUrls : undefined);
+  same('token validities', [webClient.AccessTokenValidity, webClient.IdTokenValidity, webClient.RefreshTokenValidity, webClient.TokenValidityUnits],
+    [p.accessTokenMinutes ?? 60, p.idTokenMinutes ?? 60, p.refreshTokenMinutes ?? 24 * 60, { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' }]);
+
+  // The machine clients: client credentials, a secret, their scopes and token lifetime.
+  const machines = clients.filter(([, c]) => JSON.stringify(c.AllowedOAuthFlows) === '["client_credentials"]')
+    .map(([, c]) => JSON.stringify([resolve(c.AllowedOAuthScopes), c.AccessTokenValidity, c.GenerateSecret])).sort();
+  same('machine clients', machines, spec.machineClients
+    .map((c) => JSON.stringify([inServerOrder(c.scopes), c.accessTokenMinutes ?? 60, true])).sort());
+  same('app clients', clients.length, 1 + spec.machineClients.length);
+
+  // The login domain.
+  const domains = ofType(resources, 'AWS::Cognito::UserPoolDomain');
+  same('domains', domains.map(([, d]) => d.Domain), [p.domainPrefix ?? p.customDomainName]);
+
+  // Each method at its path, guarded by exactly its scopes (or public on purpose).
+  const apis = ofType(resources, 'AWS::ApiGateway::RestApi');
+  same('REST APIs', apis.map(([, a]) => a.Name), [p.restApiName ?? 'Api']);
+  const paths = new Map<string, string>();
+  const pathOf = (resourceId: any): string => {
+    if (resourceId?.['Fn::GetAtt']?.[1] === 'RootResourceId') {
+      return '/';
+    }
+    const id = resourceId?.Ref;
+    if (!paths.has(id)) {
+      const r = resources[id]?.Properties;
+      if (!r) {
+        throw new Error(`method on an unknown resource ${JSON.stringify(resourceId)}`);
+      }
+      const parent = pathOf(r.ParentId);
+      paths.set(id, `${parent === '/' ? '' : parent}/${r.PathPart}`);
+    }
+    return paths.get(id)!;
+  };
+  const corsOrigins = p.corsAllowOrigins ?? httpOrigins(p.callbackUrls);
+  const methods = new Map(ofType(resources, 'AWS::ApiGateway::Method')
+    .filter(([, m]) => corsOrigins.length === 0 || m.HttpMethod !== 'OPTIONS')
+    .map(([, m]) => [`${m.HttpMethod} ${pathOf(m.ResourceId)}`, m]));
+  same('methods', [...methods.keys()].sort(), spec.methods.map((m) => `${m.httpMethod.toUpperCase()} ${m.path}`).sort());
+  for (const m of spec.methods) {
+    const key = `${m.httpMethod.toUpperCase()} ${m.path}`;
+    const method = methods.get(key);
+    if (m.allowUnauthenticated) {
+      same(`${key} authorization`, [method.AuthorizationType, method.AuthorizationScopes], ['NONE', undefined]);
+    } else {
+      same(`${key} authorization`, [method.AuthorizationType, method.AuthorizationScopes], ['COGNITO_USER_POOLS', m.scopes.map(full)]);
+    }
+  }
+
+  // CORS: a preflight on every resource and CORS headers on API Gateway's own errors, or neither.
+  const preflights = ofType(resources, 'AWS::ApiGateway::Method').filter(([, m]) => m.HttpMethod === 'OPTIONS').length;
+  const resourceCount = ofType(resources, 'AWS::ApiGateway::Resource').length;
+  const gatewayResponses = ofType(resources, 'AWS::ApiGateway::GatewayResponse').map(([, r]) => r.ResponseType).sort();
+  if (corsOrigins.length > 0) {
+    same('preflight methods', preflights, resourceCount + 1);
+    same('gateway responses', gatewayResponses, ['DEFAULT_4XX', 'DEFAULT_5XX']);
+  } else {
+    same('gateway responses', gatewayResponses, []);
+  }
+
+  // The stage: its name, throttling and tracing; the web ACL when given.
+  const stages = ofType(resources, 'AWS::ApiGateway::Stage');
+  same('stages', stages.map(([, s]) => s.StageName), [p.stageName ?? 'prod']);
+  const settings = stages[0][1].MethodSettings?.[0] ?? {};
+  same('throttling', [settings.ThrottlingRateLimit, settings.ThrottlingBurstLimit], [p.throttlingRateLimit ?? 100, p.throttlingBurstLimit ?? 200]);
+  same('tracing', stages[0][1].TracingEnabled ?? false, p.tracingEnabled ?? false);
+  same('web ACL associations', ofType(resources, 'AWS::WAFv2::WebACLAssociation').map(([, a]) => a.WebACLArn), p.webAclArn ? [p.webAclArn] : []);
+}

@@ -1,0 +1,49 @@
+/**
+ * Property-based tests: generated props that follow the README's rules must synthesize what they
+ * ask for (this file). The same props with one rule broken must fail
+ * clearly: see invalid-props.test.ts.
+ *
+ * Seeded, so every run checks the same cases; a failure prints fast-check's seed, path and shrunk
+ * counterexample. Rerun with another seed or more cases: FC_SEED=123 FC_RUNS=10 npx jest test/property
+ * (FC_RUNS multiplies the number of cases; `npx projen fuzz` runs thousands, with CDK's template
+ * validation on all of them).
+ */
+import * as fc from 'fast-check';
+import { validSpec } from './arbitraries';
+import { addCase, caseStackId, checkInvalidCase, checkTemplate, checkValidSpec, findingsByStack, newApp } from './checks';
+
+const SEED = Number(process.env.FC_SEED ?? 20261127);
+/** Scales every run count; 1 by default. */
+const RUNS = Number(process.env.FC_RUNS ?? 1);
+const runs = (n: number) => Math.max(1, Math.round(n * RUNS));
+
+test('valid props synthesize a template that says what they asked for', () => {
+  // CDK's template validation is off here (seconds a synth); the next test runs it on a sample.
+  fc.assert(fc.property(validSpec, (spec) => checkValidSpec(spec, false)), { seed: SEED, numRuns: runs(40) });
+});
+
+test('a sample of valid props passes CDK\'s template validation with no finding at all', () => {
+  // One app holds the whole sample: the validation's cost is mostly per synth, not per stack.
+  const specs = fc.sample(validSpec, { seed: SEED + 1, numRuns: runs(15) });
+  const app = newApp(true);
+  specs.forEach((spec, i) => addCase(app, spec, i));
+
+  const assembly = app.synth();
+
+  const findings = findingsByStack(assembly);
+  expect(Object.fromEntries([...findings].map(([stack, list]) => [stack, { spec: specs[Number(stack.slice(4))], list }]))).toEqual({});
+  specs.forEach((spec, i) => checkTemplate(spec, assembly.getStackByName(caseStackId(i)).template));
+});
+
+test('the checks can fail: a template missing what was asked is caught', () => {
+  const [spec] = fc.sample(validSpec, { seed: SEED, numRuns: 1 });
+  const app = newApp(false);
+  addCase(app, spec, 0);
+  const template = app.synth().getStackByName(caseStackId(0)).template;
+
+  expect(() => checkTemplate({ ...spec, methods: [...spec.methods, { httpMethod: 'GET', path: '/missing/x', scopes: ['x'] }] }, template))
+    .toThrow(/^methods: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, callbackUrls: ['https://other.example.com/'] } }, template))
+    .toThrow(/^callback URLs: expected \["https:\/\/other.example.com\/"\]/);
+  expect(() => checkInvalidCase({ rule: 'nothing broken', spec, messageStart: 'x' })).toThrow('nothing broken: no error was thrown');
+});
