@@ -6,10 +6,11 @@
  * A spec is plain JSON (durations in minutes, enums by name), so that fast-check can print a
  * failing case and a reader can paste it into a test; `buildApi` turns it into the construct.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
 import { ProtectedApiWithCognito } from '../../src';
 
@@ -34,6 +35,28 @@ export interface MachineClientSpec {
   readonly id: string;
   readonly scopes: string[];
   readonly accessTokenMinutes?: number;
+}
+
+export interface UserGroupSpec {
+  readonly name: string;
+  readonly scopes: string[];
+  readonly description?: string;
+  readonly precedence?: number;
+}
+
+/** A pool made outside the app (`UserPool.fromUserPoolId`). */
+export interface ImportedPoolSpec {
+  readonly userPoolId: string;
+  /** Its existing domain, by name (`UserPoolDomain.fromDomainName`): a prefix or a custom domain. */
+  readonly userPoolDomain?: string;
+}
+
+/** A Google provider added with `addIdentityProvider`. */
+export interface GoogleSpec {
+  readonly clientId: string;
+  /** The name of the Secrets Manager secret holding the client secret; plain text when `plainSecret`. */
+  readonly secretName: string;
+  readonly plainSecret?: boolean;
 }
 
 /** The props as JSON; see `buildApi` for how each becomes a prop. */
@@ -66,12 +89,22 @@ export interface PropsSpec {
   readonly cloudWatchRole?: boolean;
   readonly userPoolName?: string;
   readonly restApiName?: string;
+  readonly userGroups?: UserGroupSpec[];
+  readonly importedPool?: ImportedPoolSpec;
+  /** A userPoolDomain given without userPool (only to break a rule). */
+  readonly strayUserPoolDomain?: string;
+  /** A kms.Key of the stack as accessLogEncryptionKey. */
+  readonly logKey?: boolean;
+  readonly clientCertificateId?: string;
+  readonly userPoolSignIn?: boolean;
 }
 
 export interface ApiSpec {
   readonly props: PropsSpec;
   readonly methods: MethodSpec[];
   readonly machineClients: MachineClientSpec[];
+  /** Identity providers added, in order. */
+  readonly google?: GoogleSpec;
 }
 
 /** The HTTP methods addMethod takes. */
@@ -84,7 +117,17 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
   const certificate = p.customDomainName === undefined && p.certificateRegion === undefined ? undefined
     : acm.Certificate.fromCertificateArn(stack, `${id}Certificate`,
       `arn:aws:acm:${p.certificateRegion ?? 'us-east-1'}:123456789012:certificate/11111111-2222-3333-4444-555555555555`);
+  const userPool = p.importedPool && cognito.UserPool.fromUserPoolId(stack, `${id}ImportedPool`, p.importedPool.userPoolId);
+  const domainName = p.importedPool?.userPoolDomain ?? p.strayUserPoolDomain;
+  const userPoolDomain = domainName === undefined ? undefined
+    : cognito.UserPoolDomain.fromDomainName(stack, `${id}ImportedDomain`, domainName);
   const api = new ProtectedApiWithCognito(stack, id, {
+    userPool,
+    userPoolDomain,
+    userGroups: p.userGroups,
+    accessLogEncryptionKey: p.logKey ? new kms.Key(stack, `${id}LogKey`, { enableKeyRotation: true }) : undefined,
+    clientCertificateId: p.clientCertificateId,
+    userPoolSignIn: p.userPoolSignIn,
     domainPrefix: p.domainPrefix,
     customDomainName: p.customDomainName,
     customDomainCertificate: certificate,
@@ -118,6 +161,16 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
   }
   for (const c of spec.machineClients) {
     api.addMachineClient(c.id, { scopes: c.scopes, accessTokenValidity: minutes(c.accessTokenMinutes) });
+  }
+  if (spec.google) {
+    const g = spec.google;
+    api.addIdentityProvider(new cognito.UserPoolIdentityProviderGoogle(stack, `${id}Google`, {
+      userPool: api.userPool,
+      clientId: g.clientId,
+      clientSecretValue: g.plainSecret ? SecretValue.unsafePlainText(g.secretName) : SecretValue.secretsManager(g.secretName),
+      scopes: ['openid', 'email'],
+      attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL },
+    }));
   }
   return api;
 }
@@ -251,6 +304,56 @@ const httpMethodIn = (names: string[]) => fc.tuple(fc.constantFrom(...names), fc
 /** A non-empty subset of `names`, in a random order, at most `max` long. */
 const subset = (names: string[], max: number) => fc.shuffledSubarray(names, { minLength: 1, maxLength: Math.min(max, names.length) });
 
+/** Letters, marks, symbols, digits and punctuation of several scripts: what Cognito takes in a group name. */
+const GROUP_NAME_CHARS = ALNUM + 'éßüñçøÅЖжλΩ中文日本語한국ئعربيहिन्दी' + '_-.!@#$%&*+=?~^(){}[]<>:;,\'"|/\\' + '€£¥©®°±§¶' + '\u0301';
+/** A group name: 1-128 of them, the shortest and longest as likely as the rest; never starting with a combining mark. */
+export const groupName: fc.Arbitrary<string> = fc.oneof(
+  text(chars(GROUP_NAME_CHARS.replace('\u0301', '')), 1, 128),
+  fc.constantFrom('admins', 'Ω', 'é', '管理者', 'group.read-only_team@x', 'x'.repeat(128), 'ж'.repeat(128)),
+  fc.tuple(chars(ALNUM), fc.string({ unit: chars(GROUP_NAME_CHARS), maxLength: 127 })).map(([a, b]) => a + b),
+).filter((n) => /^[\p{L}\p{M}\p{S}\p{N}\p{P}]{1,128}$/u.test(n));
+
+/** What fits in the trigger's environment: Lambda's 4 KB less the other variable and the name. */
+const MAX_SCOPE_MAP_BYTES = 4096 - 'AWS_NODEJS_CONNECTION_REUSE_ENABLED1'.length - 'RESTRICTED_SCOPES_BY_GROUP'.length;
+
+/** The trigger's map, as the README describes it: each group's scopes in full (`<identifier>/<name>`). */
+export function restrictedScopesByGroup(groups: UserGroupSpec[], identifier: string): Record<string, string[]> {
+  return Object.fromEntries(groups.map((g) => [g.name, g.scopes.map((s) => `${identifier}/${s}`)]));
+}
+
+/** 1-3 groups with unique names, each granting 1-3 of `clientScopes`; later groups dropped until the map fits. */
+function userGroups(clientScopes: string[], identifier: string): fc.Arbitrary<UserGroupSpec[]> {
+  const group = fc.record({
+    name: groupName,
+    scopes: subset(clientScopes, 3),
+    description: optional(fc.oneof(scopeDescription, fc.constant('d'.repeat(2048)))),
+    precedence: optional(fc.oneof(fc.constantFrom(0, 2 ** 31 - 1), fc.nat({ max: 1000 }))),
+  }, { requiredKeys: ['name', 'scopes'] });
+  return fc.uniqueArray(group, { minLength: 1, maxLength: 3, selector: (g) => g.name }).map((groups) => {
+    const fitting = [...groups];
+    while (fitting.length > 1 && Buffer.byteLength(JSON.stringify(restrictedScopesByGroup(fitting, identifier))) > MAX_SCOPE_MAP_BYTES) {
+      fitting.pop();
+    }
+    return fitting;
+  });
+}
+
+const userPoolId = fc.stringMatching(/^[A-Za-z0-9]{9}$/).map((s) => `us-east-1_${s}`);
+
+/** How the pool is had: created by the construct, or imported with its domain by name (a prefix or a custom domain) or a new prefix domain. */
+const poolChoice = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.record({ userPoolId, userPoolDomain: fc.oneof(domainPrefix, hostName) }) },
+  { weight: 1, arbitrary: fc.record({ userPoolId, domainPrefix }) },
+);
+
+const google: fc.Arbitrary<GoogleSpec & { signIn: boolean }> = fc.record({
+  clientId: fc.tuple(fc.stringMatching(/^\d{6,12}$/), fc.string({ unit: chars(LOWER + DIGITS), minLength: 1, maxLength: 32 }))
+    .map(([n, s]) => `${n}-${s}.apps.googleusercontent.com`),
+  secretName: fc.string({ unit: chars(ALNUM + '/_+=.@-'), minLength: 1, maxLength: 40 }),
+  signIn: fc.boolean(),
+});
+
 // ---------------------------------------------------------------------------------------------
 // Valid specs
 
@@ -319,13 +422,25 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
   cloudWatchRole: optional(fc.boolean()),
   userPoolName: optional(fc.string({ unit: chars(ALNUM + ' +=,.@-_'), minLength: 1, maxLength: 128 }).filter((n) => n.trim() !== '')),
   restApiName: optional(fc.string({ unit: chars(ALNUM + ' -_'), minLength: 1, maxLength: 40 })),
+  pool: poolChoice,
+  withGroups: fc.boolean(),
+  // Each about half the time, so that the cases without them stay as common.
+  logKey: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+  clientCertificateId: fc.option(fc.string({ unit: chars(LOWER + DIGITS), minLength: 6, maxLength: 10 }), { nil: undefined, freq: 2 }),
+  google: fc.option(google, { nil: undefined, freq: 2 }),
 }).chain((base) => {
   const names = base.scopes.map((s) => s.name);
   const clientScopes = names.length > 49
     ? fc.shuffledSubarray(names, { maxLength: 49 })
     : optional(fc.shuffledSubarray(names));
   return fc.tuple(clientScopes, fc.array(fc.tuple(subset(names, 50), optional(minutesBetween(5, MINUTES_PER_DAY))), { maxLength: 2 }))
-    .chain(([client, machines]) => {
+    .chain(([client, machines]) => fc.tuple(
+      fc.constant(client), fc.constant(machines),
+      // Groups need a pool the construct creates, and scopes the browser client requests.
+      base.pool === undefined && base.withGroups && (client ?? names).length > 0
+        ? userGroups(client ?? names, base.resourceServerIdentifier) : fc.constant(undefined),
+    ))
+    .chain(([client, machines, groups]) => {
       const obtainable = [...new Set([...(client ?? names), ...machines.flatMap(([scopes]) => scopes)])];
       const corsOff = base.cors !== undefined && base.cors.length === 0;
       const method = fc.record({
@@ -339,7 +454,7 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
       const firstMethod = method.filter((m) => m.httpMethod.toUpperCase() !== 'OPTIONS');
       return fc.tuple(firstMethod, fc.array(method, { maxLength: 5 })).map(([first, rest]): ApiSpec => ({
         props: {
-          ...base.domain,
+          ...(base.pool === undefined ? base.domain : {}),
           resourceServerIdentifier: base.resourceServerIdentifier,
           scopes: base.scopes,
           clientScopes: client,
@@ -352,19 +467,31 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
           throttlingBurstLimit: base.throttlingBurstLimit,
           webAclArn: base.webAclArn,
           managedLoginVersion: base.managedLoginVersion,
-          featurePlan: base.featurePlan,
-          mfa: base.mfa,
           removalPolicy: base.removalPolicy,
           executionLoggingLevel: base.executionLoggingLevel,
-          selfSignUpEnabled: base.selfSignUpEnabled,
-          allowUserPasswordAuth: base.allowUserPasswordAuth,
+          // userPoolSignIn false (only with a provider) refuses allowUserPasswordAuth.
+          allowUserPasswordAuth: base.google?.signIn === false ? undefined : base.allowUserPasswordAuth,
           tracingEnabled: base.tracingEnabled,
           cloudWatchRole: base.cloudWatchRole,
-          userPoolName: base.userPoolName,
           restApiName: base.restApiName,
+          // The props that shape a new pool, only without userPool; groups need a plan that customizes tokens.
+          ...(base.pool === undefined ? {
+            featurePlan: groups === undefined ? base.featurePlan : (base.featurePlan === 'PLUS' ? 'PLUS' : 'ESSENTIALS'),
+            mfa: base.mfa,
+            selfSignUpEnabled: base.selfSignUpEnabled,
+            userPoolName: base.userPoolName,
+          } : {
+            importedPool: { userPoolId: base.pool.userPoolId, userPoolDomain: 'userPoolDomain' in base.pool ? base.pool.userPoolDomain : undefined },
+            domainPrefix: 'domainPrefix' in base.pool ? base.pool.domainPrefix : undefined,
+          }),
+          userGroups: groups,
+          logKey: base.logKey,
+          clientCertificateId: base.clientCertificateId,
+          userPoolSignIn: base.google === undefined ? undefined : base.google.signIn,
         },
         methods: consistentMethods([first, ...rest]),
         machineClients: machines.map(([scopes, minutes], i) => ({ id: `Machine${i}`, scopes, accessTokenMinutes: minutes })),
+        google: base.google && { clientId: base.google.clientId, secretName: base.google.secretName },
       }));
     });
 });
@@ -418,62 +545,68 @@ const badRedirectUrl = fc.oneof(
 );
 
 const BREAKERS: Breaker[] = [
-  prop('domainPrefix too long', 'domainPrefix', fc.string({ unit: chars(LOWER), minLength: 64, maxLength: 70 })),
-  prop('domainPrefix bad characters', 'domainPrefix', fc.tuple(domainPrefix, notPrefixChars).map(([p, bad]) => p + bad)),
-  prop('domainPrefix hyphen first or last', 'domainPrefix', fc.tuple(domainPrefix, fc.boolean()).map(([p, first]) => (first ? `-${p}` : `${p}-`))),
-  prop('domainPrefix empty', 'domainPrefix', fc.constant('')),
-  prop('domainPrefix reserved word', 'domainPrefix', fc.tuple(label, fc.constantFrom('aws', 'amazon', 'cognito')).map(([l, w]) => `${l}-${w}`)),
-  (spec) => domainPrefix.chain((p) => hostName.map((h) => ({
-    rule: 'both domains', spec: withProps(spec, { domainPrefix: p, customDomainName: h }), messageStart: 'domainPrefix',
-  }))),
-  (spec) => fc.constant({ rule: 'no domain', spec: withProps(spec, { domainPrefix: undefined, customDomainName: undefined }), messageStart: 'neither domainPrefix' }),
-  (spec) => fc.constantFrom('Auth.Example.com', 'https://auth.example.com', 'auth.example.com/login', 'localhost').map((name) => ({
-    rule: 'customDomainName invalid', spec: withProps(spec, { domainPrefix: undefined, customDomainName: name }), messageStart: 'customDomainName',
-  })),
-  (spec) => hostName.map((name) => ({
-    rule: 'certificate outside us-east-1',
-    spec: withProps(spec, { domainPrefix: undefined, customDomainName: name, certificateRegion: 'eu-west-1' }),
-    messageStart: 'customDomainCertificate',
-  })),
+  // The domain props: on a pool the construct creates, whose domain choice they break.
+  ...onCreatedPool([
+    prop('domainPrefix too long', 'domainPrefix', fc.string({ unit: chars(LOWER), minLength: 64, maxLength: 70 })),
+    prop('domainPrefix bad characters', 'domainPrefix', fc.tuple(domainPrefix, notPrefixChars).map(([p, bad]) => p + bad)),
+    prop('domainPrefix hyphen first or last', 'domainPrefix', fc.tuple(domainPrefix, fc.boolean()).map(([p, first]) => (first ? `-${p}` : `${p}-`))),
+    prop('domainPrefix empty', 'domainPrefix', fc.constant('')),
+    prop('domainPrefix reserved word', 'domainPrefix', fc.tuple(label, fc.constantFrom('aws', 'amazon', 'cognito')).map(([l, w]) => `${l}-${w}`)),
+    (spec) => domainPrefix.chain((p) => hostName.map((h) => ({
+      rule: 'both domains', spec: withProps(spec, { domainPrefix: p, customDomainName: h }), messageStart: 'domainPrefix',
+    }))),
+    (spec) => fc.constant({ rule: 'no domain', spec: withProps(spec, { domainPrefix: undefined, customDomainName: undefined }), messageStart: 'neither domainPrefix' }),
+    (spec) => fc.constantFrom('Auth.Example.com', 'https://auth.example.com', 'auth.example.com/login', 'localhost').map((name) => ({
+      rule: 'customDomainName invalid', spec: withProps(spec, { domainPrefix: undefined, customDomainName: name }), messageStart: 'customDomainName',
+    })),
+    (spec) => hostName.map((name) => ({
+      rule: 'certificate outside us-east-1',
+      spec: withProps(spec, { domainPrefix: undefined, customDomainName: name, certificateRegion: 'eu-west-1' }),
+      messageStart: 'customDomainCertificate',
+    })),
+  ]),
   prop('resourceServerIdentifier forbidden character', 'resourceServerIdentifier',
     fc.tuple(resourceServerIdentifier, fc.constantFrom(' ', '"', '\\', 'é', '\t')).map(([id, c]) => (id + c).slice(-256))),
   prop('resourceServerIdentifier empty', 'resourceServerIdentifier', fc.constant('')),
   prop('resourceServerIdentifier too long', 'resourceServerIdentifier', fc.string({ unit: chars(ALNUM), minLength: 257, maxLength: 300 })),
-  prop('scopes empty', 'scopes', fc.constant([])),
-  prop('scopes more than 100', 'scopes', fc.integer({ min: 101, max: 120 })
-    .map((n) => Array.from({ length: n }, (_, i) => ({ name: `s${i}`, description: 'd' })))),
-  (spec) => fc.tuple(fc.nat(), fc.oneof(
-    fc.constantFrom('', 'a b', 'a/b', 'a"b', 'a\\b', 'é'),
-    fc.string({ unit: chars(ALNUM), minLength: 257, maxLength: 260 }),
-  )).map(([at, name]) => {
-    const i = at % spec.props.scopes.length;
-    const scopes = spec.props.scopes.map((s, j) => (j === i ? { ...s, name } : s));
-    // Keep methods and clients on the other names, so that only the name rule is broken.
-    return { rule: 'scope name invalid', spec: withoutScope(withProps(spec, { scopes }), spec.props.scopes[i].name), messageStart: `scopes[${i}].name` };
-  }),
-  (spec) => fc.tuple(fc.nat(), fc.constantFrom('', 'x'.repeat(257))).map(([at, description]) => {
-    const i = at % spec.props.scopes.length;
-    const scopes = spec.props.scopes.map((s, j) => (j === i ? { ...s, description } : s));
-    return { rule: 'scope description length', spec: withProps(spec, { scopes }), messageStart: `scopes[${i}].description` };
-  }),
-  (spec) => {
-    // Another entry with the first scope's name: appended, or in place of the last when 100 is the limit.
-    const scopes = spec.props.scopes;
-    const at = scopes.length < 100 ? scopes.length : scopes.length - 1;
-    const base = at < scopes.length ? withoutScope(spec, scopes[at].name) : spec;
-    const repeated = [...scopes.slice(0, at), { name: scopes[0].name, description: 'again' }];
-    return fc.constant({ rule: 'scope name repeated', spec: withProps(base, { scopes: repeated }), messageStart: `scopes[${at}].name` });
-  },
-  prop('clientScopes unknown', 'clientScopes', fc.constant(['no.such.scope']), 'clientScopes[0]'),
-  (spec) => fc.constant({ rule: 'clientScopes repeated', spec: withProps(spec, { clientScopes: [scopeNames(spec)[0], scopeNames(spec)[0]] }), messageStart: 'clientScopes[1]' }),
-  (spec) => fc.constant({
-    rule: 'browser client over 50 scopes',
-    spec: withProps(spec, {
-      scopes: Array.from({ length: 50 }, (_, i) => ({ name: `many.${i}`, description: 'd' })),
-      clientScopes: undefined,
+  // The API's scopes and the browser client's: on a spec without groups, whose scopes they would also break.
+  ...withoutGroups([
+    prop('scopes empty', 'scopes', fc.constant([])),
+    prop('scopes more than 100', 'scopes', fc.integer({ min: 101, max: 120 })
+      .map((n) => Array.from({ length: n }, (_, i) => ({ name: `s${i}`, description: 'd' })))),
+    (spec) => fc.tuple(fc.nat(), fc.oneof(
+      fc.constantFrom('', 'a b', 'a/b', 'a"b', 'a\\b', 'é'),
+      fc.string({ unit: chars(ALNUM), minLength: 257, maxLength: 260 }),
+    )).map(([at, name]) => {
+      const i = at % spec.props.scopes.length;
+      const scopes = spec.props.scopes.map((s, j) => (j === i ? { ...s, name } : s));
+      // Keep methods and clients on the other names, so that only the name rule is broken.
+      return { rule: 'scope name invalid', spec: withoutScope(withProps(spec, { scopes }), spec.props.scopes[i].name), messageStart: `scopes[${i}].name` };
     }),
-    messageStart: 'scopes',
-  }).map((c) => ({ ...c, spec: { ...c.spec, methods: [{ httpMethod: 'GET', path: '/', scopes: ['many.0'] }], machineClients: [] } })),
+    (spec) => fc.tuple(fc.nat(), fc.constantFrom('', 'x'.repeat(257))).map(([at, description]) => {
+      const i = at % spec.props.scopes.length;
+      const scopes = spec.props.scopes.map((s, j) => (j === i ? { ...s, description } : s));
+      return { rule: 'scope description length', spec: withProps(spec, { scopes }), messageStart: `scopes[${i}].description` };
+    }),
+    (spec) => {
+    // Another entry with the first scope's name: appended, or in place of the last when 100 is the limit.
+      const scopes = spec.props.scopes;
+      const at = scopes.length < 100 ? scopes.length : scopes.length - 1;
+      const base = at < scopes.length ? withoutScope(spec, scopes[at].name) : spec;
+      const repeated = [...scopes.slice(0, at), { name: scopes[0].name, description: 'again' }];
+      return fc.constant({ rule: 'scope name repeated', spec: withProps(base, { scopes: repeated }), messageStart: `scopes[${at}].name` });
+    },
+    prop('clientScopes unknown', 'clientScopes', fc.constant(['no.such.scope']), 'clientScopes[0]'),
+    (spec) => fc.constant({ rule: 'clientScopes repeated', spec: withProps(spec, { clientScopes: [scopeNames(spec)[0], scopeNames(spec)[0]] }), messageStart: 'clientScopes[1]' }),
+    (spec) => fc.constant({
+      rule: 'browser client over 50 scopes',
+      spec: withProps(spec, {
+        scopes: Array.from({ length: 50 }, (_, i) => ({ name: `many.${i}`, description: 'd' })),
+        clientScopes: undefined,
+      }),
+      messageStart: 'scopes',
+    }).map((c) => ({ ...c, spec: { ...c.spec, methods: [{ httpMethod: 'GET', path: '/', scopes: ['many.0'] }], machineClients: [] } })),
+  ]),
   prop('callbackUrls empty', 'callbackUrls', fc.constant([])),
   prop('callbackUrls more than 100', 'callbackUrls', fc.integer({ min: 101, max: 110 })
     .map((n) => Array.from({ length: n }, (_, i) => `https://app.example.com/${i}`))),
@@ -563,17 +696,163 @@ const BREAKERS: Breaker[] = [
     spec: { ...spec, machineClients: [...spec.machineClients, { id: 'Broken', scopes: [scopeNames(spec)[0]], accessTokenMinutes: minutes }] },
     messageStart: 'addMachineClient "Broken": accessTokenValidity',
   })),
+  // userGroups (with a pool the construct creates, on a plan that customizes access tokens)
+  ...groupBreakers(),
+  (spec) => fc.constant({
+    rule: 'userGroups on the LITE plan',
+    spec: withProps(withGroup(grouped(spec), { name: 'admins', scopes: [requested(spec)] }), { featurePlan: 'LITE' }),
+    messageStart: 'userGroups need featurePlan',
+  }),
+  (spec) => userPoolId.map((id) => ({
+    rule: 'userGroups with an imported pool',
+    spec: withGroup(onImportedPool(spec, id), { name: 'admins', scopes: [requested(spec)] }),
+    messageStart: 'userGroups need a pre token generation trigger',
+  })),
+  // userPool and userPoolDomain
+  (spec) => fc.tuple(userPoolId, fc.constantFrom<Array<keyof PropsSpec>>('userPoolName', 'selfSignUpEnabled', 'mfa', 'featurePlan')).map(([id, name]) => ({
+    rule: 'userPool with a prop that shapes a new pool',
+    spec: withProps(onImportedPool(spec, id), { [name]: ({ userPoolName: 'pool', selfSignUpEnabled: false, mfa: 'REQUIRED', featurePlan: 'ESSENTIALS' } as any)[name] }),
+    messageStart: `${name} is set together with userPool`,
+  })),
+  (spec) => userPoolId.map((id) => ({
+    rule: 'userPool without a domain',
+    spec: withProps(onImportedPool(spec, id), { importedPool: { userPoolId: id }, domainPrefix: undefined }),
+    messageStart: 'userPool is set but no login domain is',
+  })),
+  (spec) => domainPrefix.map((name) => ({
+    rule: 'userPoolDomain without userPool',
+    spec: withProps(spec, { strayUserPoolDomain: name, importedPool: undefined, domainPrefix: undefined, customDomainName: undefined }),
+    messageStart: 'userPoolDomain is set without userPool',
+  })),
+  (spec) => fc.tuple(userPoolId, domainPrefix, domainPrefix).map(([id, existing, prefix]) => ({
+    rule: 'userPoolDomain and domainPrefix',
+    spec: withProps(onImportedPool(spec, id), { importedPool: { userPoolId: id, userPoolDomain: existing }, domainPrefix: prefix }),
+    messageStart: 'userPoolDomain and domainPrefix',
+  })),
+  (spec) => fc.tuple(userPoolId, hostName, fc.constantFrom('https://', '')).map(([id, host, scheme]) => ({
+    rule: 'userPoolDomain name with scheme or path',
+    spec: withProps(onImportedPool(spec, id), { importedPool: { userPoolId: id, userPoolDomain: `${scheme}${host}/login` }, domainPrefix: undefined }),
+    messageStart: 'userPoolDomain name',
+  })),
+  // userPoolSignIn and addIdentityProvider
+  (spec) => fc.constant({
+    rule: 'userPoolSignIn false with allowUserPasswordAuth',
+    spec: { ...withProps(spec, { userPoolSignIn: false, allowUserPasswordAuth: true }), google: { clientId: '1-a.apps.googleusercontent.com', secretName: 's' } },
+    messageStart: 'userPoolSignIn false and allowUserPasswordAuth true',
+  }),
+  (spec) => fc.constant({
+    rule: 'userPoolSignIn false without a provider',
+    spec: { ...withProps(spec, { userPoolSignIn: false, allowUserPasswordAuth: undefined }), google: undefined },
+    messageStart: 'Case0/Api: userPoolSignIn is false and no identity provider is added',
+  }),
+  (spec) => google.map((g) => ({
+    rule: 'Google client secret as plain text',
+    spec: { ...spec, google: { clientId: g.clientId, secretName: g.secretName, plainSecret: true } },
+    messageStart: 'addIdentityProvider: provider',
+  })),
   // Checked once the app is complete: a demanded scope no client can obtain.
   (spec) => fc.constant({
     rule: 'method scope no client can obtain',
     spec: {
-      ...withProps(spec, { clientScopes: [] }),
+      ...withProps(spec, { clientScopes: [], userGroups: undefined }),
       machineClients: [],
       methods: [{ httpMethod: 'GET', path: '/', scopes: [scopeNames(spec)[0]] }],
     },
     messageStart: 'GET / demands',
   }),
 ];
+
+/** The breakers, on the spec on a pool the construct creates (with a prefix domain where it had the pool's). */
+function onCreatedPool(breakers: Breaker[]): Breaker[] {
+  return breakers.map((breaker) => (spec) => breaker(spec.props.importedPool
+    ? withProps(spec, { importedPool: undefined, domainPrefix: spec.props.domainPrefix ?? 'created-pool-login' })
+    : spec));
+}
+
+/** The breakers, on the spec without userGroups. */
+function withoutGroups(breakers: Breaker[]): Breaker[] {
+  return breakers.map((breaker) => (spec) => breaker(withProps(spec, { userGroups: undefined })));
+}
+
+/** A scope the browser client requests (the first of the API's when it requests none). */
+const requested = (spec: ApiSpec) => (spec.props.clientScopes && spec.props.clientScopes.length > 0
+  ? spec.props.clientScopes[0] : scopeNames(spec)[0]);
+
+/** The spec with one more group; a created pool on a plan that customizes tokens unless the spec says otherwise. */
+function withGroup(spec: ApiSpec, group: UserGroupSpec): ApiSpec {
+  const p = spec.props;
+  return withProps(spec, {
+    userGroups: [...(p.userGroups ?? []), group],
+    // Its scope must be one the browser client requests: a client requesting none gets that one.
+    clientScopes: p.clientScopes && p.clientScopes.length === 0 ? [group.scopes[0]] : p.clientScopes,
+  });
+}
+
+/** The spec on an imported pool with a new prefix domain: without the props that shape a new pool, or groups. */
+function onImportedPool(spec: ApiSpec, poolId: string): ApiSpec {
+  return withProps(spec, {
+    importedPool: { userPoolId: poolId },
+    domainPrefix: spec.props.domainPrefix ?? 'imported-pool-login',
+    customDomainName: undefined,
+    userPoolName: undefined,
+    selfSignUpEnabled: undefined,
+    mfa: undefined,
+    featurePlan: undefined,
+    userGroups: undefined,
+  });
+}
+
+/** A spec that has groups (one is added if it has none) on a pool that can take them. */
+const grouped = (spec: ApiSpec): ApiSpec => (spec.props.userGroups && spec.props.userGroups.length > 0
+  ? spec
+  : withGroup(withProps(spec, {
+    importedPool: undefined,
+    domainPrefix: spec.props.importedPool ? spec.props.domainPrefix ?? 'grouped-login' : spec.props.domainPrefix,
+    featurePlan: spec.props.featurePlan === 'PLUS' ? 'PLUS' : 'ESSENTIALS',
+  }), { name: 'members', scopes: [requested(spec)] }));
+
+/** One group's rule broken at a time: the last group is changed. */
+function groupBreakers(): Breaker[] {
+  const breakLast = (rule: string, change: (g: UserGroupSpec, spec: ApiSpec) => UserGroupSpec, messageStart: (i: number) => string): Breaker =>
+    (spec) => fc.constant(grouped(spec)).map((s) => {
+      const groups = s.props.userGroups!;
+      const i = groups.length - 1;
+      return { rule, spec: withProps(s, { userGroups: [...groups.slice(0, i), change(groups[i], s)] }), messageStart: messageStart(i) };
+    });
+  return [
+    (spec) => fc.constantFrom('', 'two words', 'x'.repeat(129), 'tab\there', 'ж'.repeat(129))
+      .chain((name) => breakLast('userGroups name invalid', (g) => ({ ...g, name }), (i) => `userGroups[${i}].name`)(spec)),
+    (spec) => fc.constant(grouped(spec)).map((s) => {
+      const groups = s.props.userGroups!;
+      return {
+        rule: 'userGroups name repeated',
+        spec: withProps(s, { userGroups: [...groups, { name: groups[0].name, scopes: groups[0].scopes }] }),
+        messageStart: `userGroups[${groups.length}].name`,
+      };
+    }),
+    breakLast('userGroups scopes empty', (g) => ({ ...g, scopes: [] }), (i) => `userGroups[${i}].scopes is empty`),
+    breakLast('userGroups scope unknown', (g) => ({ ...g, scopes: ['no.such.scope'] }), (i) => `userGroups[${i}].scopes[0]`),
+    (spec) => fc.constantFrom(-1, 0.5, Number.NaN, -(2 ** 31))
+      .chain((precedence) => breakLast('userGroups precedence invalid', (g) => ({ ...g, precedence }), (i) => `userGroups[${i}].precedence`)(spec)),
+    breakLast('userGroups description too long', (g) => ({ ...g, description: 'd'.repeat(2049) }), (i) => `userGroups[${i}].description`),
+    // A scope the API has but the browser client never requests: one it leaves out, or a new one.
+    (spec) => fc.constant(grouped(spec)).map((s) => {
+      const groups = s.props.userGroups!;
+      const requestedNames = s.props.clientScopes ?? scopeNames(s);
+      const left = scopeNames(s).find((n) => !requestedNames.includes(n));
+      const i = groups.length - 1;
+      const withLeft = left !== undefined ? s : withProps(s, {
+        scopes: [...s.props.scopes, { name: 'never.requested', description: 'not requested' }],
+        clientScopes: requestedNames,
+      });
+      return {
+        rule: 'userGroups scope the browser client never requests',
+        spec: withProps(withLeft, { userGroups: [...groups.slice(0, i), { ...groups[i], scopes: [left ?? 'never.requested'] }] }),
+        messageStart: `userGroups[${i}].scopes[0]`,
+      };
+    }),
+  ];
+}
 
 /** The spec without the scope `name` anywhere but in `scopes`: methods and clients use the others. */
 function withoutScope(spec: ApiSpec, name: string): ApiSpec {

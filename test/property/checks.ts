@@ -6,7 +6,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { ApiSpec, InvalidCase, buildApi } from './arbitraries';
+import { ApiSpec, InvalidCase, buildApi, restrictedScopesByGroup } from './arbitraries';
 import { violations } from '../helpers';
 
 /** The same fixed account and region as the other tests, so that URLs are literal. */
@@ -163,9 +163,42 @@ export function checkTemplate(spec: ApiSpec, template: { Resources: Resources })
     .map((c) => JSON.stringify([inServerOrder(c.scopes), c.accessTokenMinutes ?? 60, true])).sort());
   same('app clients', clients.length, 1 + spec.machineClients.length);
 
-  // The login domain.
+  // The pool: a new one, or the imported one that every client belongs to.
+  same('user pools', ofType(resources, 'AWS::Cognito::UserPool').length, p.importedPool ? 0 : 1);
+  if (p.importedPool) {
+    same('clients\' user pool', [...new Set(clients.map(([, c]) => c.UserPoolId))], [p.importedPool.userPoolId]);
+  }
+
+  // The login domain: the pool's existing one adds none.
   const domains = ofType(resources, 'AWS::Cognito::UserPoolDomain');
-  same('domains', domains.map(([, d]) => d.Domain), [p.domainPrefix ?? p.customDomainName]);
+  same('domains', domains.map(([, d]) => d.Domain), p.importedPool?.userPoolDomain ? [] : [p.domainPrefix ?? p.customDomainName]);
+
+  // The identity providers the browser client offers: the pool's own sign-in unless turned off, then Google.
+  const providers = ofType(resources, 'AWS::Cognito::UserPoolIdentityProvider');
+  same('identity providers', providers.map(([, r]) => [r.ProviderType, r.ProviderDetails?.client_id]),
+    spec.google ? [['Google', spec.google.clientId]] : []);
+  if (spec.google) {
+    const secret = JSON.stringify(providers[0][1].ProviderDetails.client_secret);
+    if (!secret.includes(`{{resolve:secretsmanager:${spec.google.secretName}:SecretString:::}}`)) {
+      throw new Error(`Google client secret: expected a Secrets Manager reference to ${spec.google.secretName}, got ${secret}`);
+    }
+  }
+  const providerNames = new Map(ofType(resources, 'AWS::Cognito::UserPoolIdentityProvider').map(([id, r]) => [id, r.ProviderName]));
+  same('supported identity providers', (webClient.SupportedIdentityProviders ?? []).map((n: any) => (n?.Ref ? providerNames.get(n.Ref) : n)),
+    [...(p.userPoolSignIn === false ? [] : ['COGNITO']), ...(spec.google ? ['Google'] : [])]);
+
+  // One group per userGroups entry, and the trigger's map of the scopes each grants.
+  const groups = ofType(resources, 'AWS::Cognito::UserPoolGroup').map(([, g]) => JSON.stringify([g.GroupName, g.Description, g.Precedence])).sort();
+  same('user groups', groups, (p.userGroups ?? []).map((g) => JSON.stringify([g.name, g.description, g.precedence])).sort());
+  const triggers = ofType(resources, 'AWS::Lambda::Function').map(([, f]) => f.Environment?.Variables?.RESTRICTED_SCOPES_BY_GROUP)
+    .filter((v) => v !== undefined).map((v) => (typeof v === 'string' ? JSON.parse(v) : resolve(v)));
+  same('pre token generation trigger\'s map', triggers,
+    p.userGroups ? [restrictedScopesByGroup(p.userGroups, p.resourceServerIdentifier)] : []);
+
+  // Every log group the construct makes, encrypted with accessLogEncryptionKey when given.
+  const logKeys = ofType(resources, 'AWS::KMS::Key').map(([id]) => id);
+  same('log group keys', [...new Set(ofType(resources, 'AWS::Logs::LogGroup').map(([, g]) => JSON.stringify(g.KmsKeyId ?? null)))],
+    [JSON.stringify(p.logKey ? { 'Fn::GetAtt': [logKeys[0], 'Arn'] } : null)]);
 
   // Each method at its path, guarded by exactly its scopes (or public on purpose).
   const apis = ofType(resources, 'AWS::ApiGateway::RestApi');
@@ -218,5 +251,6 @@ export function checkTemplate(spec: ApiSpec, template: { Resources: Resources })
   const settings = stages[0][1].MethodSettings?.[0] ?? {};
   same('throttling', [settings.ThrottlingRateLimit, settings.ThrottlingBurstLimit], [p.throttlingRateLimit ?? 100, p.throttlingBurstLimit ?? 200]);
   same('tracing', stages[0][1].TracingEnabled ?? false, p.tracingEnabled ?? false);
+  same('client certificate', stages[0][1].ClientCertificateId, p.clientCertificateId);
   same('web ACL associations', ofType(resources, 'AWS::WAFv2::WebACLAssociation').map(([, a]) => a.WebACLArn), p.webAclArn ? [p.webAclArn] : []);
 }

@@ -9,7 +9,7 @@
  * validation on all of them).
  */
 import * as fc from 'fast-check';
-import { validSpec } from './arbitraries';
+import { PropsSpec, validSpec } from './arbitraries';
 import { addCase, caseStackId, checkInvalidCase, checkTemplate, checkValidSpec, findingsByStack, newApp } from './checks';
 
 const SEED = Number(process.env.FC_SEED ?? 20261127);
@@ -46,4 +46,15 @@ test('the checks can fail: a template missing what was asked is caught', () => {
   expect(() => checkTemplate({ ...spec, props: { ...spec.props, callbackUrls: ['https://other.example.com/'] } }, template))
     .toThrow(/^callback URLs: expected \["https:\/\/other.example.com\/"\]/);
   expect(() => checkInvalidCase({ rule: 'nothing broken', spec, messageStart: 'x' })).toThrow('nothing broken: no error was thrown');
+  const withProps = (props: Partial<PropsSpec>) => ({ ...spec, props: { ...spec.props, ...props } });
+  expect(() => checkTemplate(withProps({ userGroups: [...(spec.props.userGroups ?? []), { name: 'extra', scopes: ['x'] }] }), template))
+    .toThrow(/^user groups: expected /);
+  expect(() => checkTemplate(withProps({ logKey: !spec.props.logKey }), template)).toThrow(/^log group keys: expected /);
+  expect(() => checkTemplate(withProps({ clientCertificateId: 'other1' }), template)).toThrow(/^client certificate: expected "other1"/);
+  expect(() => checkTemplate(withProps({ importedPool: spec.props.importedPool ? undefined : { userPoolId: 'us-east-1_abcdefghi' } }), template))
+    .toThrow(/^user pools: expected /);
+  expect(() => checkTemplate({ ...spec, google: spec.google ? undefined : { clientId: 'c', secretName: 's' } }, template))
+    .toThrow(/^identity providers: expected /);
+  expect(() => checkTemplate(withProps({ userPoolSignIn: spec.props.userPoolSignIn === false }), template))
+    .toThrow(/^supported identity providers: expected /);
 });
