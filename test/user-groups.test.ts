@@ -88,6 +88,15 @@ describe('groups', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins', Precedence: 3 });
     expect(api.userPoolGroups[0].node.id).toBe('Group0');
   });
+
+  test('groups named like members of every object, or alike once "/" becomes "--", are created under ids by position', () => {
+    // Found by the fuzz task: aws-cdk-lib threw "There is already a Construct with name 'constructor'".
+    const names = ['constructor', 'a/b', 'a--b', '__proto__', 'admins'];
+    const { api, template } = synth({ ...WITH_ADMINS, userGroups: names.map((name) => ({ name, scopes: ['orders.admin'] })) });
+    expect(Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort())
+      .toEqual([...names].sort());
+    expect(api.userPoolGroups.map((g) => g.node.id)).toEqual(['Group 0', 'a--b', 'Group 2', 'Group 3', 'admins']);
+  });
 });
 
 describe('the trigger', () => {

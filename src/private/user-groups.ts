@@ -45,6 +45,25 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/**
+ * Each group's construct id: its name, which keeps an existing group's id stable. Where
+ * aws-cdk-lib cannot take the name as an id, `Group <i>` (with a space, which no group name has):
+ * a name every JavaScript object has as a member (`constructor`, `toString`, ...), or one that
+ * becomes an earlier group's id once constructs replaces its `/` by `--` (`a/b` and `a--b`).
+ * A name only known at deploy time gets `Group<i>`.
+ */
+export function groupConstructIds(groups: ApiUserGroup[]): string[] {
+  const used = new Set<string>();
+  return groups.map((group, i) => {
+    let id = Token.isUnresolved(group.name) ? `Group${i}` : group.name;
+    if (id in {} || used.has(id.replace(/\//g, '--'))) {
+      id = `Group ${i}`;
+    }
+    used.add(id.replace(/\//g, '--'));
+    return id;
+  });
+}
+
 /** The props `userGroups` is checked against. */
 export interface UserGroupsContext {
   readonly scopes: ApiScope[];
@@ -185,13 +204,13 @@ export function addUserGroups(scope: Construct, options: UserGroupsOptions): Use
   const userPool = poolThatTakesTrigger(scope, options.userPool);
 
   const groupsScope = new Construct(scope, 'UserGroups');
-  const groups = options.groups.map((group, i) => new cognito.UserPoolGroup(groupsScope,
-    Token.isUnresolved(group.name) ? `Group${i}` : group.name, {
-      userPool,
-      groupName: group.name,
-      description: group.description,
-      precedence: group.precedence,
-    }));
+  const ids = groupConstructIds(options.groups);
+  const groups = options.groups.map((group, i) => new cognito.UserPoolGroup(groupsScope, ids[i], {
+    userPool,
+    groupName: group.name,
+    description: group.description,
+    precedence: group.precedence,
+  }));
 
   const triggerScope = new Construct(scope, 'PreTokenGeneration');
   // Named under /aws/lambda/ (unique by stack name and path), so that a log key's policy can
