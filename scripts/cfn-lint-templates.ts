@@ -1,11 +1,12 @@
 /**
- * Writes the templates that scripts/cfn-lint.sh lints, besides the example's: one with every
- * feature of the construct on, and a seeded sample of generated valid props (test/property/).
+ * Writes the templates that scripts/cfn-lint.sh lints, besides the example's: two with every
+ * feature of the construct on (the maximal API of scripts/checkov-maximal.ts too), and a seeded sample of generated valid props (test/property/).
  *
  * Usage: ts-node scripts/cfn-lint-templates.ts <outdir> [--sample N] [--seed S]
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
+import { maximalApi } from './checkov-maximal';
 import { ApiSpec, buildApi, validSpec } from '../test/property/arbitraries';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -71,9 +72,12 @@ function main(argv: string[]): void {
   // cfn-lint does the checking here, so CDK's own template validation is off.
   const app = new App({ outdir, builtinCloudFormationValidation: false });
   buildApi(new Stack(app, 'EveryFeature', { env: ENV }), EVERY_FEATURE);
+  // The rule packs' and checkov's maximal API too: user groups and their trigger, a Google
+  // sign-in and a log key.
+  maximalApi(new Stack(app, 'Maximal', { env: ENV }));
   fc.sample(validSpec, { seed, numRuns: sample }).forEach((spec, i) => buildApi(new Stack(app, `Generated${i}`, { env: ENV }), spec));
   app.synth();
-  console.log(`wrote EveryFeature and ${sample} generated templates (seed ${seed}) to ${outdir}`);
+  console.log(`wrote EveryFeature, Maximal and ${sample} generated templates (seed ${seed}) to ${outdir}`);
 }
 
 main(process.argv.slice(2));
