@@ -5,13 +5,12 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { MachineClientOptions, ProtectedMethodOptions } from './options';
-import { ApiClients } from './private/clients';
-import { IdentityProviders } from './private/identity-providers';
-import { addOutputs, clientSettings } from './private/outputs';
-import { ScopedRestApi } from './private/rest-api';
-import { resolveSettings } from './private/settings';
-import { addUserGroups } from './private/user-groups';
-import { adoptOrAddDomain, adoptOrCreatePool, refuseDuplicateResourceServer } from './private/user-pool';
+import { CognitoAuth } from './private/auth/cognito-auth';
+import { addOutputs } from './private/auth/outputs';
+import { resolveCognitoSettings } from './private/auth/resolve-settings';
+import { resolveRestSettings } from './private/rest/resolve-settings';
+import { ScopedRestApi } from './private/rest/rest-api';
+import { RouteRegistry } from './private/routes';
 import { ProtectedApiWithCognitoProps } from './protected-api-props';
 
 /**
@@ -104,92 +103,59 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public readonly preTokenGenerationFunction?: lambda.Function;
 
-  private readonly clients: ApiClients;
+  /** The Cognito half: pool, domain, scopes, clients, providers, groups, login URLs. */
+  private readonly auth: CognitoAuth;
+  /** The REST front. */
   private readonly restApi: ScopedRestApi;
-  /** The identity providers the browser client offers. */
-  private readonly identityProviders: IdentityProviders;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
-    const settings = resolveSettings(props);
+    const cognitoSettings = resolveCognitoSettings(props);
+    const restSettings = resolveRestSettings(props, cognitoSettings);
 
-    // The user pool, the API's scopes on it and its clients.
-    const pool = adoptOrCreatePool(this, settings);
-    this.userPool = pool.userPool;
-    if (!pool.createdPool) {
-      refuseDuplicateResourceServer(this, this.userPool, props.resourceServerIdentifier);
-    }
-    this.clients = new ApiClients(this, pool, settings);
-    this.resourceServer = this.clients.resourceServer;
-    this.userPoolClient = this.clients.webClient;
-    this.identityProviders = new IdentityProviders(this, {
+    // The Cognito half: the user pool, its scopes and clients, identity providers, user groups
+    // and their trigger, and the login pages.
+    this.auth = new CognitoAuth(this, cognitoSettings);
+    this.userPool = this.auth.userPool;
+    this.resourceServer = this.auth.resourceServer;
+    this.userPoolClient = this.auth.webClient;
+    this.userPoolGroups = this.auth.userPoolGroups;
+    this.preTokenGenerationFunction = this.auth.preTokenGenerationFunction;
+    this.userPoolDomain = this.auth.domain.domain;
+    this.managedLoginBranding = this.auth.managedLoginBranding;
+
+    // The routes, checked alike whatever kind of API serves them.
+    const routes = new RouteRegistry(cognitoSettings.scopeNames, 'addMethod');
+
+    // The REST front: the API, its logs and its authorizer.
+    this.restApi = new ScopedRestApi(this, restSettings, {
       userPool: this.userPool,
-      client: this.userPoolClient,
-      userPoolSignIn: props.userPoolSignIn ?? true,
-      allowUserPasswordAuth: props.allowUserPasswordAuth ?? false,
-    });
-
-    // Who gets which scope.
-    const userGroups = addUserGroups(this, {
-      userPool: this.userPool,
-      groups: props.userGroups ?? [],
-      resourceServerIdentifier: props.resourceServerIdentifier,
-      removalPolicy: settings.removalPolicy,
-      logEncryptionKey: props.accessLogEncryptionKey,
-      tracingEnabled: settings.tracingEnabled,
-    });
-    this.userPoolGroups = userGroups.groups;
-    this.preTokenGenerationFunction = userGroups.trigger;
-
-    // The login pages.
-    const domain = adoptOrAddDomain(pool, settings);
-    this.userPoolDomain = domain.domain;
-    if (domain.managedLoginVersion === cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN) {
-      // Without a branding, managed login answers "Login pages unavailable" for the client.
-      this.managedLoginBranding = new cognito.CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
-        userPoolId: this.userPool.userPoolId,
-        clientId: this.userPoolClient.userPoolClientId,
-        useCognitoProvidedValues: true,
-      });
-    }
-
-    // The REST API, its logs and its authorizer.
-    this.restApi = new ScopedRestApi(this, settings, {
-      userPool: this.userPool,
-      fullScopeName: (name) => this.clients.fullScopeName(name),
+      fullScopeName: (name) => this.auth.fullScopeName(name),
+      routes,
     });
     this.api = this.restApi.api;
     this.accessLogGroup = this.restApi.accessLogGroup;
     this.requestValidator = this.restApi.requestValidator;
     this.cloudWatchRole = this.restApi.cloudWatchRole;
     this.authorizer = this.restApi.authorizer;
+    this.apiUrl = this.api.url;
 
     // What a client needs to sign in and call it.
-    const client = clientSettings(this, {
-      userPool: this.userPool,
-      baseUrl: domain.baseUrl,
-      clientId: this.userPoolClient.userPoolClientId,
-      scopes: this.clients.requestedScopes,
-      callbackUrls: props.callbackUrls,
-      logoutUrls: settings.logoutUrls,
-      apiUrl: this.api.url,
-      identityProviders: this.identityProviders.namesList(),
-    });
-    this.authorizeUrl = client.authorizeUrl;
-    this.tokenUrl = client.tokenUrl;
-    this.logoutUrl = client.logoutUrl;
-    this.webClientConfig = client.webClientConfig;
-    this.apiUrl = this.api.url;
+    this.authorizeUrl = this.auth.urls.authorizeUrl;
+    this.tokenUrl = this.auth.urls.tokenUrl;
+    this.logoutUrl = this.auth.urls.logoutUrl;
+    this.webClientConfig = this.auth.webClientConfig(this.apiUrl);
     addOutputs(this, {
-      ...client,
+      ...this.auth.urls,
+      webClientConfig: this.webClientConfig,
       userPoolId: this.userPool.userPoolId,
       clientId: this.userPoolClient.userPoolClientId,
       apiUrl: this.apiUrl,
-      customDomain: props.customDomainName !== undefined ? domain.createdDomain : undefined,
+      customDomain: cognitoSettings.customDomainName !== undefined ? this.auth.domain.createdDomain : undefined,
     });
 
     this.node.addValidation({ validate: () => this.restApi.validateHasMethods() });
-    this.node.addValidation({ validate: () => this.restApi.validateScopesObtainable(this.clients.obtainableScopes()) });
+    this.node.addValidation({ validate: () => routes.validateScopesObtainable(this.auth.obtainableScopes()) });
     this.node.addValidation({ validate: () => this.restApi.validateResourceLimit() });
   }
 
@@ -220,7 +186,7 @@ export class ProtectedApiWithCognito extends Construct {
    * in AWS Secrets Manager
    */
   public addIdentityProvider(provider: cognito.IUserPoolIdentityProvider): void {
-    this.identityProviders.add(provider);
+    this.auth.addIdentityProvider(provider);
   }
 
   /**
@@ -232,7 +198,7 @@ export class ProtectedApiWithCognito extends Construct {
    * @returns the authorize URL for that provider
    */
   public authorizeUrlFor(provider: cognito.IUserPoolIdentityProvider): string {
-    return this.identityProviders.authorizeUrlFor(this.authorizeUrl, provider);
+    return this.auth.authorizeUrlFor(provider);
   }
 
   /**
@@ -246,6 +212,6 @@ export class ProtectedApiWithCognito extends Construct {
    * @returns the app client
    */
   public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
-    return this.clients.addMachineClient(id, options);
+    return this.auth.addMachineClient(id, options);
   }
 }

@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { REASONS, RULES, waive } from './acknowledgements';
-import { show } from './validation';
+import { show } from './errors';
 
 /**
  * The access log format: API Gateway's standard fields plus who called and what the

@@ -30,3 +30,8 @@ export function resourceServerName(identifier: string): string | undefined {
 export function isValidResourceServerName(name: string): boolean {
   return name.length >= 1 && name.length <= 256 && [...name].every((c) => NAME_CHARACTER.test(c));
 }
+
+/** A scope's name in access tokens and in a client's allowed scopes: `<resource server identifier>/<short name>`. */
+export function fullScopeName(resourceServerIdentifier: string, name: string): string {
+  return `${resourceServerIdentifier}/${name}`;
+}

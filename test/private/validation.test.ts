@@ -2,7 +2,7 @@ import { Duration, Lazy, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { ProtectedApiWithCognitoProps } from '../../src';
-import { show } from '../../src/private/validation';
+import { show } from '../../src/private/errors';
 import { newStack, tutorialApi } from '../helpers';
 
 /** Builds the tutorial's API with `overrides`; throws what the constructor throws. */

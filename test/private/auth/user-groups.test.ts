@@ -5,10 +5,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { newStack, tutorialApi } from './helpers';
-import { ApiUserGroup, ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
-import { PreTokenGenerationEvent, SCOPES_BY_GROUP_VARIABLE } from '../src/pre-token-generation.lambda';
-import { addUserGroups } from '../src/private/user-groups';
+import { ApiUserGroup, ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
+import { PreTokenGenerationEvent, SCOPES_BY_GROUP_VARIABLE } from '../../../src/pre-token-generation.lambda';
+import { addUserGroups } from '../../../src/private/auth/user-groups';
+import { newStack, tutorialApi } from '../../helpers';
 
 const SERVER = 'awesomeapi-resource-server';
 

@@ -4,13 +4,19 @@ import { Construct } from 'constructs';
 import { authorizeUrl, logoutUrl, tokenUrl } from './urls';
 
 /*
- * What a client needs to sign in and call the API: the URLs, the browser client's OpenID Connect
- * settings as JSON, and the stack outputs that carry them.
+ * What a client needs to sign in and call the API: the login URLs, the issuer, the browser
+ * client's OpenID Connect settings as JSON, and the stack outputs that carry them.
  */
 
-/** What the URLs and the client settings are made of. */
-export interface ClientSettingsSource {
-  readonly userPool: cognito.IUserPool;
+/** The login URLs of the browser client: sign-in, tokens and sign-out. */
+export interface LoginUrls {
+  readonly authorizeUrl: string;
+  readonly tokenUrl: string;
+  readonly logoutUrl?: string;
+}
+
+/** What the login URLs are made of. */
+export interface LoginUrlsSource {
   /** The login domain's `https://...` base, without a trailing slash. */
   readonly baseUrl: string;
   readonly clientId: string;
@@ -18,44 +24,52 @@ export interface ClientSettingsSource {
   readonly scopes: string[];
   readonly callbackUrls: string[];
   readonly logoutUrls: string[];
+}
+
+/** The authorize URL (to the first callback URL), the token endpoint and the sign-out URL (to the first logout URL). */
+export function loginUrls(source: LoginUrlsSource): LoginUrls {
+  const { baseUrl, clientId } = source;
+  return {
+    authorizeUrl: authorizeUrl(baseUrl, clientId, source.scopes, source.callbackUrls[0]),
+    tokenUrl: tokenUrl(baseUrl),
+    logoutUrl: source.logoutUrls.length > 0 ? logoutUrl(baseUrl, clientId, source.logoutUrls[0]) : undefined,
+  };
+}
+
+/** The issuer of the pool's tokens (the `iss` claim), where its OpenID configuration is. */
+export function issuerUrl(scope: Construct, userPool: cognito.IUserPool): string {
+  return `https://cognito-idp.${userPool.env.region}.${Stack.of(scope).urlSuffix}/${userPool.userPoolId}`;
+}
+
+/** What the browser client's settings are made of. */
+export interface WebClientConfigSource extends LoginUrlsSource, LoginUrls {
+  readonly issuer: string;
+  /** The URL of the API the client calls. */
   readonly apiUrl: string;
   /** The identity providers the login page offers, by name (a token list). */
   readonly identityProviders: string[];
 }
 
-/** The URLs of sign-in, tokens and sign-out, and the browser client's settings as JSON. */
-export interface ClientSettings {
-  readonly authorizeUrl: string;
-  readonly tokenUrl: string;
-  readonly logoutUrl?: string;
-  readonly webClientConfig: string;
-}
-
-/** Builds the URLs and the browser client's settings. */
-export function clientSettings(scope: Construct, source: ClientSettingsSource): ClientSettings {
-  const { baseUrl, clientId } = source;
-  const stack = Stack.of(scope);
-  const authorize = authorizeUrl(baseUrl, clientId, source.scopes, source.callbackUrls[0]);
-  const token = tokenUrl(baseUrl);
-  const logout = source.logoutUrls.length > 0 ? logoutUrl(baseUrl, clientId, source.logoutUrls[0]) : undefined;
-  const webClientConfig = stack.toJsonString({
-    issuer: `https://cognito-idp.${source.userPool.env.region}.${stack.urlSuffix}/${source.userPool.userPoolId}`,
-    authorization_endpoint: `${baseUrl}/oauth2/authorize`,
-    token_endpoint: token,
-    client_id: clientId,
+/** The settings a browser OAuth 2.0 / OpenID Connect client needs, as JSON. */
+export function webClientConfig(scope: Construct, source: WebClientConfigSource): string {
+  return Stack.of(scope).toJsonString({
+    issuer: source.issuer,
+    authorization_endpoint: `${source.baseUrl}/oauth2/authorize`,
+    token_endpoint: source.tokenUrl,
+    client_id: source.clientId,
     redirect_uri: source.callbackUrls[0],
     scope: source.scopes.join(' '),
     response_type: 'code',
-    logout_url: logout,
+    logout_url: source.logoutUrl,
     post_logout_redirect_uri: source.logoutUrls[0],
     api_url: source.apiUrl,
     identity_providers: source.identityProviders,
   });
-  return { authorizeUrl: authorize, tokenUrl: token, logoutUrl: logout, webClientConfig };
 }
 
 /** What the outputs show. */
-export interface OutputValues extends ClientSettings {
+export interface OutputValues extends LoginUrls {
+  readonly webClientConfig: string;
   readonly userPoolId: string;
   readonly clientId: string;
   readonly apiUrl: string;

@@ -3,8 +3,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../src';
-import { newStack, tutorialApi, violations } from '../helpers';
+import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
+import { newStack, tutorialApi, violations } from '../../helpers';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';

@@ -2,7 +2,8 @@ import { Annotations, CfnResource, Lazy, Reference, Stack, Token, Tokenization }
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { encodeQueryValue } from './urls';
-import { show } from './validation';
+import { samePool } from './user-pool';
+import { fail, show } from '../errors';
 
 /*
  * The identity providers the browser client offers besides (or instead of) the pool's own
@@ -80,7 +81,7 @@ export class IdentityProviders {
    */
   public authorizeUrlFor(authorizeUrl: string, provider: cognito.IUserPoolIdentityProvider): string {
     if (!this.added.includes(provider)) {
-      throw new Error(`authorizeUrlFor: provider ${describe(provider)} was never added to this API: `
+      fail(`authorizeUrlFor: provider ${describe(provider)} was never added to this API: `
         + 'call addIdentityProvider(provider) first');
     }
     return `${authorizeUrl}&identity_provider=${encodeQueryValue(providerName(provider))}`;
@@ -98,12 +99,12 @@ export class IdentityProviders {
   /** The same provider, or another of the same name, is added once. */
   private validateNew(where: string, provider: cognito.IUserPoolIdentityProvider): void {
     if (this.added.includes(provider)) {
-      throw new Error(`${where} is already added: add each provider once`);
+      fail(`${where} is already added: add each provider once`);
     }
     const name = providerName(provider);
     const sameName = Token.isUnresolved(name) ? undefined : this.added.find((p) => providerName(p) === name);
     if (sameName) {
-      throw new Error(`${where} has the same name as provider ${sameName.node.path}, added before: a user pool `
+      fail(`${where} has the same name as provider ${sameName.node.path}, added before: a user pool `
         + 'holds one provider of each name; add one of the two, or give them different names');
     }
   }
@@ -117,7 +118,7 @@ export class IdentityProviders {
     const pool = this.options.userPool.node.defaultChild;
     const poolInClientStack = pool !== undefined && CfnResource.isCfnResource(pool) && Stack.of(pool) === clientStack;
     if (poolInClientStack && Stack.of(l1) !== clientStack) {
-      throw new Error(`${where} is in stack ${Stack.of(l1).node.path}, while this API's user pool and browser client `
+      fail(`${where} is in stack ${Stack.of(l1).node.path}, while this API's user pool and browser client `
         + `are in stack ${clientStack.node.path}: the provider refers to the pool and the client depends on the `
         + `provider, so the two stacks would depend on each other; make the provider in ${clientStack.node.path}`);
     }
@@ -147,7 +148,7 @@ export class IdentityProviders {
 /** Signing in only through other providers, and letting scripts send a pool password, contradict. */
 function validateUserPoolSignIn(userPoolSignIn: boolean, allowUserPasswordAuth: boolean): void {
   if (!userPoolSignIn && allowUserPasswordAuth) {
-    throw new Error('userPoolSignIn false and allowUserPasswordAuth true contradict each other: the first turns '
+    fail('userPoolSignIn false and allowUserPasswordAuth true contradict each other: the first turns '
       + 'sign-in with a password kept in the pool off, the second lets scripts send one; drop allowUserPasswordAuth');
   }
 }
@@ -183,32 +184,15 @@ function describe(provider: cognito.IUserPoolIdentityProvider): string {
 }
 
 /**
- * The provider must be made on the API's pool. Pool ids are compared as written (a literal id,
- * or the same token), then by the resource a reference points at, then as they resolve.
+ * The provider must be made on the API's pool: refused unless its pool id names the same pool
+ * (see `samePool`).
  */
-export function validateSamePool(where: string, userPool: cognito.IUserPool,
-  l1: cognito.CfnUserPoolIdentityProvider, stack: Stack): void {
-  const ours = userPool.userPoolId;
-  const theirs = l1.userPoolId;
-  if (!samePoolId(ours, theirs, stack)) {
-    throw new Error(`${where} is made on another user pool (${showPoolId(theirs, stack)}) than this API's `
-      + `(${showPoolId(ours, stack)}): make it with userPool: api.userPool`);
+export function validateSamePool(where: string, userPool: cognito.IUserPool, l1: cognito.CfnUserPoolIdentityProvider,
+  stack: Stack): void {
+  if (samePool(l1.userPoolId, l1, userPool.userPoolId, userPool) !== true) {
+    fail(`${where} is made on another user pool (${showPoolId(l1.userPoolId, stack)}) than this API's `
+      + `(${showPoolId(userPool.userPoolId, stack)}): make it with userPool: api.userPool`);
   }
-}
-
-function samePoolId(a: string, b: string, stack: Stack): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
-    return false;
-  }
-  const refA = Tokenization.reverseString(a).firstToken;
-  const refB = Tokenization.reverseString(b).firstToken;
-  if (Reference.isReference(refA) && Reference.isReference(refB)) {
-    return refA.target === refB.target && refA.displayName === refB.displayName;
-  }
-  return JSON.stringify(stack.resolve(a)) === JSON.stringify(stack.resolve(b));
 }
 
 function showPoolId(id: string, stack: Stack): string {
@@ -235,7 +219,7 @@ export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIden
       continue;
     }
     const fix = SECRET_FIX[l1.providerType] ?? SECRET_FIX_OTHERS;
-    throw new Error(`${where} has its ${key} as plain text (${value.length} characters, not shown), which would be `
+    fail(`${where} has its ${key} as plain text (${value.length} characters, not shown), which would be `
       + `written into the template: keep it in AWS Secrets Manager and pass ${fix}`);
   }
 }

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { authorizeUrl, encodeQueryValue, encodeScopeList, tokenUrl } from '../../src/private/urls';
+import { authorizeUrl, encodeQueryValue, encodeScopeList, tokenUrl } from '../../../src/private/auth/urls';
 
 describe('encodeQueryValue', () => {
   test('encodes reserved characters of a literal value', () => {

@@ -5,13 +5,14 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
-import { REASONS, acknowledge, acknowledgeConstructFunction } from './acknowledgements';
-import { encryptLogGroup } from './logging';
-import { show, validateScopeSubset } from './validation';
-import { PreTokenGenerationFunction } from '../pre-token-generation-function';
-import { SCOPES_BY_GROUP_VARIABLE } from '../pre-token-generation.lambda';
-import { ApiScope } from '../scope';
-import { ApiUserGroup } from '../user-group';
+import { validateScopeSubset } from './clients';
+import { PreTokenGenerationFunction } from '../../pre-token-generation-function';
+import { SCOPES_BY_GROUP_VARIABLE } from '../../pre-token-generation.lambda';
+import { ApiScope } from '../../scope';
+import { ApiUserGroup } from '../../user-group';
+import { REASONS, acknowledge, acknowledgeConstructFunction } from '../acknowledgements';
+import { fail, show } from '../errors';
+import { encryptLogGroup } from '../logging';
 
 /*
  * `userGroups`: one Cognito group per entry, and a pre token generation trigger (event version 2)
@@ -40,10 +41,6 @@ const MAX_SCOPE_MAP_BYTES = 4096 - 'AWS_NODEJS_CONNECTION_REUSE_ENABLED1'.length
 
 /** How long the trigger's logs are kept. It logs only its own failures. */
 const LOG_RETENTION = logs.RetentionDays.ONE_YEAR;
-
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 /**
  * Each group's construct id: its name, which keeps an existing group's id stable. Where
@@ -76,8 +73,8 @@ export interface UserGroupsContext {
  * Checks `userGroups` against the other props (throwing on the first broken rule). The user
  * pool itself is checked when the trigger is attached (`addUserGroups`).
  */
-export function validateUserGroups(groups: ApiUserGroup[] | undefined, context: UserGroupsContext): void {
-  if (groups === undefined || Token.isUnresolved(groups) || groups.length === 0) {
+export function validateUserGroups(groups: ApiUserGroup[], context: UserGroupsContext): void {
+  if (Token.isUnresolved(groups) || groups.length === 0) {
     return;
   }
   if (context.featurePlan === cognito.FeaturePlan.LITE) {

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { originsOf, responseTemplate, staticAllowOrigin } from '../../src/private/cors';
+import { originsOf, responseTemplate, staticAllowOrigin } from '../../../src/private/rest/cors';
 
 describe('originsOf', () => {
   test('gives each web origin once, in order, with its port', () => {

@@ -1,31 +1,38 @@
-import { CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { REASONS, RULES, acknowledge, waive } from './acknowledgements';
 import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './cors';
-import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from './logging';
-import { Settings } from './settings';
-import { normalizeHttpMethod, parsePath, show, validateMethodAccess, validateMethodScopes } from './validation';
-import { ProtectedMethodOptions } from '../options';
+import { RestSettings } from './settings';
+import { ProtectedMethodOptions } from '../../options';
+import { REASONS, RULES, acknowledge, waive } from '../acknowledgements';
+import { fail, isToken, show } from '../errors';
+import { accessLogFormat, accountRoleFor, accessLogGroup, logsPolicyFindings } from '../logging';
+import { RouteRegistry } from '../routes';
 
 /*
- * The REST API and its methods: a regional API with a logged, throttled stage, CORS, a request
- * validator and a Cognito authorizer, and the methods added to it, each demanding its scopes.
+ * The REST front: a regional API with a logged, throttled stage, CORS, a request validator and
+ * a Cognito authorizer, and a REST method for each route registered through it, demanding its
+ * scopes; and the rules of the stage's settings.
+ *
+ * Sources, in the API Gateway developer guide and API reference:
+ * - Stage: StageName is letters, digits, hyphens and underscores, at most 128.
  */
 
 /** CloudFormation's limit on resources in one stack. */
 const MAX_STACK_RESOURCES = 500;
 
-/** What the REST API needs from the rest of the construct. */
+/** What the REST API needs from the Cognito half and the rest of the construct. */
 export interface ScopedRestApiOptions {
   /** The pool whose access tokens the authorizer accepts, and no other. */
   readonly userPool: cognito.IUserPool;
   /** A scope's name in tokens, from its short name. */
   readonly fullScopeName: (name: string) => string;
+  /** Where the API's routes are registered (and checked). */
+  readonly routes: RouteRegistry;
 }
 
 /** The REST API, its stage's logging, its authorizer and the methods added to it. */
@@ -37,20 +44,16 @@ export class ScopedRestApi {
   /** Undefined when `cloudWatchRole` is false. */
   public readonly cloudWatchRole?: iam.Role;
 
-  private readonly scopeNames: string[];
   private readonly corsOrigins: string[];
   private readonly fullScopeName: (name: string) => string;
-  /** Every method added, by `METHOD /path`, with how it was asked for. */
-  private readonly methodsByKey = new Map<string, { call: string; scopes: string[] }>();
-  /** The variable part under each parent path (`/orders` has `{orderId}`). */
-  private readonly variablePartByParent = new Map<string, string>();
+  private readonly routes: RouteRegistry;
 
   /** Makes the API and what belongs to it as children of `owner`. */
-  constructor(private readonly owner: Construct, settings: Settings, options: ScopedRestApiOptions) {
-    const { props } = settings;
-    this.scopeNames = settings.scopeNames;
+  constructor(private readonly owner: Construct, settings: RestSettings, options: ScopedRestApiOptions) {
     this.corsOrigins = settings.corsOrigins;
     this.fullScopeName = options.fullScopeName;
+    this.routes = options.routes;
+    warnOfLocalCallbacks(owner, settings.callbackUrls, settings.stageName);
 
     // Named after the API (resolved at synth), under a prefix the account role may write to.
     this.accessLogGroup = accessLogGroup(owner, 'AccessLogs', {
@@ -58,7 +61,7 @@ export class ScopedRestApi {
       stageName: settings.stageName,
       retention: settings.accessLogRetention,
       removalPolicy: settings.removalPolicy,
-      encryptionKey: props.accessLogEncryptionKey,
+      encryptionKey: settings.logEncryptionKey,
     });
     this.api = this.createApi(settings);
     this.acknowledgeStageDefaults(settings);
@@ -73,10 +76,10 @@ export class ScopedRestApi {
       this.api.deploymentStage.node.addDependency(accountRole.account);
       acknowledge(accountRole.policy, logsPolicyFindings(), REASONS.logsPolicy);
     }
-    if (props.webAclArn !== undefined) {
+    if (settings.webAclArn !== undefined) {
       new wafv2.CfnWebACLAssociation(owner, 'WebAclAssociation', {
         resourceArn: this.api.deploymentStage.stageArn,
-        webAclArn: props.webAclArn,
+        webAclArn: settings.webAclArn,
       });
     }
 
@@ -90,19 +93,13 @@ export class ScopedRestApi {
 
   /** See `ProtectedApiWithCognito.addMethod`. */
   public addMethod(httpMethod: string, path: string, options: ProtectedMethodOptions): apigateway.Method {
-    const method = normalizeHttpMethod(httpMethod, path);
-    const where = `addMethod ${method} ${path}`;
-    const scopes = options.scopes ?? [];
-    const parts = Token.isUnresolved(path) ? undefined : parsePath(where, path);
-    validateMethodAccess(where, scopes, options.allowUnauthenticated ?? false);
-    validateMethodScopes(where, scopes, this.scopeNames);
+    const route = this.routes.check(httpMethod, path, options);
+    const { httpMethod: method, scopes } = route;
     if (method === 'OPTIONS' && this.corsOrigins.length > 0) {
-      throw new Error(`${where}: the API answers OPTIONS itself for CORS preflight; `
+      fail(`${route.call}: the API answers OPTIONS itself for CORS preflight; `
         + 'set corsAllowOrigins to [] to define OPTIONS methods yourself');
     }
-    if (parts) {
-      this.registerMethod(where, method, parts, scopes);
-    }
+    this.routes.add(route);
 
     const resource = this.api.root.resourceForPath(path);
     const integration = options.integration ?? defaultMockIntegration(this.corsOrigins);
@@ -116,7 +113,7 @@ export class ScopedRestApi {
       requestModels: options.requestModels,
     };
 
-    if (options.allowUnauthenticated) {
+    if (route.allowUnauthenticated) {
       const open = resource.addMethod(method, integration, {
         ...common,
         authorizationType: apigateway.AuthorizationType.NONE,
@@ -140,18 +137,6 @@ export class ScopedRestApi {
     return [`${this.owner.node.path} has no methods: call addMethod(httpMethod, path, { scopes }) at least once`];
   }
 
-  /** Every method must accept at least one scope that some app client can be given. */
-  public validateScopesObtainable(obtainable: Set<string>): string[] {
-    const errors: string[] = [];
-    for (const [key, { scopes }] of this.methodsByKey) {
-      if (scopes.length > 0 && !scopes.some((name) => obtainable.has(name))) {
-        errors.push(`${key} demands ${scopes.map((name) => show(name)).join(' or ')}, which no app client can `
-          + 'obtain: add one of them to clientScopes, or give it to another app client');
-      }
-    }
-    return errors;
-  }
-
   /**
    * CloudFormation takes at most 500 resources in a stack. Say so at synth, with how many
    * methods fit, rather than minutes into a deploy.
@@ -162,7 +147,7 @@ export class ScopedRestApi {
     if (inStack.length <= MAX_STACK_RESOURCES) {
       return [];
     }
-    const methodCount = this.methodsByKey.size;
+    const methodCount = this.routes.routes.length;
     const perPath = this.api.node.findAll().filter((c) => c instanceof apigateway.CfnResource
       || c instanceof apigateway.CfnMethod).length;
     const perMethod = methodCount > 0 ? perPath / methodCount : 0;
@@ -173,35 +158,10 @@ export class ScopedRestApi {
       + 'userPool with a CognitoUserPoolsAuthorizer of its own)'];
   }
 
-  /**
-   * Remembers a method, refusing the same method and path twice and two differently named
-   * variable parts under one parent (API Gateway allows one).
-   */
-  private registerMethod(where: string, method: string, parts: string[], scopes: string[]): void {
-    const key = `${method} /${parts.join('/')}`;
-    const earlier = this.methodsByKey.get(key);
-    if (earlier) {
-      throw new Error(`${where}: ${key} is already defined (by ${earlier.call}); add each method and path once`);
-    }
-    parts.forEach((part, i) => {
-      if (!part.startsWith('{')) {
-        return;
-      }
-      const parent = `/${parts.slice(0, i).join('/')}`;
-      const existing = this.variablePartByParent.get(parent);
-      if (existing && existing !== part) {
-        throw new Error(`${where}: path part ${show(part)} clashes with ${show(existing)} under ${parent}: `
-          + 'API Gateway allows one variable part per parent; use the same name in both paths');
-      }
-      this.variablePartByParent.set(parent, part);
-    });
-    this.methodsByKey.set(key, { call: where, scopes });
-  }
-
   /** The regional REST API with its logged, throttled stage and CORS. */
-  private createApi(settings: Settings): apigateway.RestApi {
+  private createApi(settings: RestSettings): apigateway.RestApi {
     const api = new apigateway.RestApi(this.owner, 'Api', {
-      restApiName: settings.props.restApiName,
+      restApiName: settings.restApiName,
       description: 'REST API protected by Cognito OAuth 2.0 scopes',
       endpointTypes: [apigateway.EndpointType.REGIONAL],
       deployOptions: {
@@ -213,7 +173,7 @@ export class ScopedRestApi {
         tracingEnabled: settings.tracingEnabled,
         throttlingRateLimit: settings.throttlingRateLimit,
         throttlingBurstLimit: settings.throttlingBurstLimit,
-        clientCertificateId: settings.props.clientCertificateId,
+        clientCertificateId: settings.clientCertificateId,
       },
       // The account-level role is made apart, with a policy narrower than CDK's managed one.
       cloudWatchRole: false,
@@ -230,16 +190,16 @@ export class ScopedRestApi {
   }
 
   /** What the stage leaves off by default, acknowledged in cdk-nag and checkov with the prop that turns it on. */
-  private acknowledgeStageDefaults(settings: Settings): void {
+  private acknowledgeStageDefaults(settings: RestSettings): void {
     const stage = this.api.deploymentStage;
     waive(stage, RULES.noCache, REASONS.cache);
-    if (settings.props.webAclArn === undefined) {
+    if (settings.webAclArn === undefined) {
       waive(stage, RULES.noWaf, REASONS.waf);
     }
     if (!settings.tracingEnabled) {
       waive(stage, RULES.noTracing, REASONS.tracing);
     }
-    if (settings.props.clientCertificateId === undefined) {
+    if (settings.clientCertificateId === undefined) {
       waive(stage, RULES.noClientCertificate, REASONS.clientCertificate);
     }
   }
@@ -259,5 +219,50 @@ export class ScopedRestApi {
     };
     api.addGatewayResponse('Default4xx', { type: apigateway.ResponseType.DEFAULT_4XX, responseHeaders });
     api.addGatewayResponse('Default5xx', { type: apigateway.ResponseType.DEFAULT_5XX, responseHeaders });
+  }
+}
+
+/**
+ * A local callback URL in a stage that looks like production is worth a second look, but not an
+ * error: the tutorial does exactly that.
+ */
+function warnOfLocalCallbacks(owner: Construct, callbackUrls: string[], stageName: string): void {
+  if (Token.isUnresolved(callbackUrls) || Token.isUnresolved(stageName) || !/prod/i.test(stageName)) {
+    return;
+  }
+  const local = callbackUrls.filter((url) => !Token.isUnresolved(url) && /^http:\/\/localhost([:/]|$)/.test(url));
+  if (local.length > 0) {
+    Annotations.of(owner).addWarningV2('cdk-cognito-protected-api:localCallbackUrl',
+      `callbackUrls holds ${local.map((url) => show(url)).join(', ')} in stage ${show(stageName)}: `
+      + 'remove local callback URLs before real users sign in, or use another stage name for development');
+  }
+}
+
+export function validateStageName(stageName: string): void {
+  if (isToken(stageName)) {
+    return;
+  }
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(stageName)) {
+    fail(`stageName ${show(stageName)} is invalid: use 1-128 letters, digits, hyphens and underscores`);
+  }
+}
+
+export function validateThrottling(rateLimit: number, burstLimit: number): void {
+  if (!isToken(rateLimit) && !(rateLimit > 0)) {
+    fail(`throttlingRateLimit ${show(rateLimit)} is invalid: use a number of requests per second above 0`);
+  }
+  if (!isToken(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit > 0)) {
+    fail(`throttlingBurstLimit ${show(burstLimit)} is invalid: use a whole number of requests above 0`);
+  }
+}
+
+/** A web ACL for a REST API stage is a regional WAFv2 one. */
+export function validateWebAclArn(arn: string): void {
+  if (isToken(arn)) {
+    return;
+  }
+  if (!/^arn:aws[a-z-]*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[^/]+\/[^/]+$/.test(arn)) {
+    fail(`webAclArn ${show(arn)} is invalid: use the ARN of a regional AWS WAFv2 web ACL, `
+      + 'arn:aws:wafv2:<region>:<account>:regional/webacl/<name>/<id> (a CloudFront web ACL cannot protect a REST API stage)');
   }
 }

@@ -5,9 +5,9 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { newStack, tutorialApi, TUTORIAL_PROPS, violations } from './helpers';
-import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
-import { validateSamePool } from '../src/private/identity-providers';
+import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
+import { validateSamePool } from '../../../src/private/auth/identity-providers';
+import { newStack, tutorialApi, TUTORIAL_PROPS, violations } from '../../helpers';
 
 const CLIENT = 'AwesomeApiUserPoolWebClientA952D31A';
 const SAML_METADATA = cognito.UserPoolIdentityProviderSamlMetadata.url('https://login.example.com/saml/metadata.xml');

@@ -1,0 +1,105 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import {
+  DEFAULT_ACCESS_TOKEN_VALIDITY, validateClientScopeCount, validateRedirectUrls, validateResourceServerIdentifier,
+  validateScopes, validateScopeSubset, validateTokenValidities,
+} from './clients';
+import { validateDomainChoice, validateDomainPrefix } from './domain';
+import { CognitoSettings } from './settings';
+import { validateUserGroups } from './user-groups';
+import { validateNoPoolShapingProps } from './user-pool';
+import { CognitoAuthProps } from '../../cognito-auth-props';
+
+/** The password policy when none is given: 12 characters of every kind. */
+const DEFAULT_PASSWORD_POLICY: cognito.PasswordPolicy = {
+  minLength: 12,
+  requireLowercase: true,
+  requireUppercase: true,
+  requireDigits: true,
+  requireSymbols: true,
+  tempPasswordValidity: Duration.days(3),
+};
+
+/**
+ * Checks the Cognito half's props (throwing on the first broken rule) and fills in the defaults.
+ */
+export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings {
+  if (props.userPool) {
+    validateNoPoolShapingProps({
+      userPoolName: props.userPoolName,
+      selfSignUpEnabled: props.selfSignUpEnabled,
+      passwordPolicy: props.passwordPolicy,
+      mfa: props.mfa,
+      featurePlan: props.featurePlan,
+      deletionProtection: props.deletionProtection,
+    });
+  }
+  validateDomainChoice({
+    domainPrefix: props.domainPrefix,
+    customDomainName: props.customDomainName,
+    customDomainCertificate: props.customDomainCertificate,
+    userPoolDomain: props.userPoolDomain !== undefined,
+    userPool: props.userPool !== undefined,
+  });
+  if (props.domainPrefix !== undefined) {
+    validateDomainPrefix(props.domainPrefix);
+  }
+  validateResourceServerIdentifier(props.resourceServerIdentifier);
+  validateScopes(props.scopes);
+  const scopeNames = props.scopes.map((s) => s.name);
+  if (props.clientScopes) {
+    validateScopeSubset('clientScopes', props.clientScopes, scopeNames);
+  }
+  const clientScopes = props.clientScopes ?? scopeNames;
+  validateClientScopeCount(props.clientScopes ? 'clientScopes' : 'scopes', 1 + clientScopes.length);
+
+  validateRedirectUrls('callbackUrls', props.callbackUrls, true);
+  const logoutUrls = props.logoutUrls ?? [];
+  validateRedirectUrls('logoutUrls', logoutUrls, false);
+
+  const tokenValidities = {
+    accessTokenValidity: props.accessTokenValidity ?? DEFAULT_ACCESS_TOKEN_VALIDITY,
+    idTokenValidity: props.idTokenValidity ?? Duration.minutes(60),
+    refreshTokenValidity: props.refreshTokenValidity ?? Duration.days(1),
+  };
+  validateTokenValidities(tokenValidities);
+
+  const featurePlan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
+  const userGroups = props.userGroups ?? [];
+  validateUserGroups(userGroups, {
+    scopes: props.scopes,
+    clientScopes,
+    resourceServerIdentifier: props.resourceServerIdentifier,
+    featurePlan,
+  });
+
+  const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+  return {
+    userPool: props.userPool,
+    userPoolDomain: props.userPoolDomain,
+    domainPrefix: props.domainPrefix,
+    customDomainName: props.customDomainName,
+    customDomainCertificate: props.customDomainCertificate,
+    managedLoginVersion: props.managedLoginVersion ?? cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    managedLoginVersionGiven: props.managedLoginVersion !== undefined,
+    userPoolName: props.userPoolName,
+    selfSignUpEnabled: props.selfSignUpEnabled ?? true,
+    passwordPolicy: props.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+    mfa: props.mfa ?? cognito.Mfa.OPTIONAL,
+    featurePlan,
+    deletionProtection: props.deletionProtection ?? removalPolicy !== RemovalPolicy.DESTROY,
+    removalPolicy,
+    resourceServerIdentifier: props.resourceServerIdentifier,
+    scopes: props.scopes,
+    scopeNames,
+    clientScopes,
+    callbackUrls: props.callbackUrls,
+    logoutUrls,
+    ...tokenValidities,
+    allowUserPasswordAuth: props.allowUserPasswordAuth ?? false,
+    userPoolSignIn: props.userPoolSignIn ?? true,
+    userGroups,
+    logEncryptionKey: props.accessLogEncryptionKey,
+    tracingEnabled: props.tracingEnabled ?? false,
+  };
+}
