@@ -67,7 +67,7 @@ export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings
   const featurePlan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
   const userGroups = props.userGroups ?? [];
   validateUserGroups(userGroups, {
-    scopes: props.scopes,
+    scopeNames,
     clientScopes,
     resourceServerIdentifier: props.resourceServerIdentifier,
     featurePlan,

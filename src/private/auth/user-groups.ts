@@ -8,7 +8,6 @@ import { Construct, IConstruct } from 'constructs';
 import { validateScopeSubset } from './clients';
 import { PreTokenGenerationFunction } from '../../pre-token-generation-function';
 import { SCOPES_BY_GROUP_VARIABLE } from '../../pre-token-generation.lambda';
-import { ApiScope } from '../../scope';
 import { ApiUserGroup } from '../../user-group';
 import { REASONS, acknowledge, acknowledgeConstructFunction } from '../acknowledgements';
 import { fail, show } from '../errors';
@@ -63,7 +62,8 @@ export function groupConstructIds(groups: ApiUserGroup[]): string[] {
 
 /** The props `userGroups` is checked against. */
 export interface UserGroupsContext {
-  readonly scopes: ApiScope[];
+  /** The short names of the API's scopes. */
+  readonly scopeNames: string[];
   readonly clientScopes: string[];
   readonly resourceServerIdentifier: string;
   readonly featurePlan: cognito.FeaturePlan;
@@ -82,7 +82,7 @@ export function validateUserGroups(groups: ApiUserGroup[], context: UserGroupsCo
       + 'customizes access tokens (pre token generation trigger, event version 2) only on those plans; '
       + 'set featurePlan to FeaturePlan.ESSENTIALS, or leave userGroups out');
   }
-  const scopeNames = context.scopes.map((s) => s.name);
+  const { scopeNames } = context;
   const seen = new Map<string, number>();
   groups.forEach((group, i) => {
     const where = `userGroups[${i}]`;
