@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -369,6 +369,28 @@ describe('CORS', () => {
         },
       });
     }
+  });
+
+  test('with several origins, the DEFAULT_4XX and DEFAULT_5XX responses echo the request\'s origin, with a warning', () => {
+    const { template, stack } = synthTutorial({ corsAllowOrigins: ['https://app.example.com', 'https://admin.example.com'] });
+    for (const type of ['DEFAULT_4XX', 'DEFAULT_5XX']) {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type,
+        ResponseParameters: Match.objectLike({
+          'gatewayresponse.header.Access-Control-Allow-Origin': 'method.request.header.Origin',
+          'gatewayresponse.header.Vary': "'Origin'",
+        }),
+      });
+    }
+    Annotations.fromStack(stack).hasWarning('/TestStack/AwesomeApi', Match.stringLikeRegexp(
+      'corsAllowOrigins allows 2 origins \\("https://app.example.com", "https://admin.example.com"\\), but API Gateway\'s own '
+      + '4XX and 5XX answers .* cannot check the request\'s origin against a list: they echo it'));
+  });
+
+  test('with one origin, the refusals name it and nothing is echoed or warned of', () => {
+    const { template, stack } = synthTutorial();
+    expect(JSON.stringify(template.toJSON())).not.toContain('method.request.header.Origin');
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('corsGatewayResponses|cannot check the request'))).toEqual([]);
   });
 
   test('is never a wildcard by default', () => {

@@ -37,6 +37,25 @@ export function staticAllowOrigin(origins: string[]): string {
 }
 
 /**
+ * The `Access-Control-Allow-Origin` of API Gateway's own 4XX and 5XX answers (gateway responses),
+ * as a mapping expression. Their headers take only static values and request parameters, and
+ * their templates are not run by VTL, so they cannot check the request's origin against a list:
+ * with one origin (or `*`) it is that origin; with several, the request's own `Origin` is echoed,
+ * so that each allowed origin can read a refusal, and so can any other (see
+ * `gatewayResponsesEchoOrigin`).
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-gateway-responses.gatewayResponse.html
+ */
+export function gatewayResponseAllowOrigin(origins: string[]): string {
+  return gatewayResponsesEchoOrigin(origins) ? 'method.request.header.Origin' : staticAllowOrigin(origins);
+}
+
+/** Whether the gateway responses echo the request's origin: with several origins, none of them `*`. */
+export function gatewayResponsesEchoOrigin(origins: string[]): boolean {
+  return origins.length > 1 && !origins.includes('*');
+}
+
+/**
  * A VTL template that answers `body` and, when the API allows several origins, echoes back
  * the request's `Origin` if it is one of them (a header can name only one origin).
  */

@@ -8,7 +8,7 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { accessLogFormat, accessLogGroup } from './access-logs';
 import { accountRoleFor, logsPolicyFindings } from './account-role';
-import { defaultMethodResponses, defaultMockIntegration, staticAllowOrigin } from './cors';
+import { defaultMethodResponses, defaultMockIntegration, gatewayResponseAllowOrigin, gatewayResponsesEchoOrigin } from './cors';
 import { RestSettings } from './settings';
 import { ProtectedMethodOptions } from '../../options';
 import { REASONS, RULES, acknowledge, waive } from '../acknowledgements';
@@ -211,8 +211,16 @@ export class ScopedRestApi {
     if (this.corsOrigins.length === 0) {
       return;
     }
+    if (gatewayResponsesEchoOrigin(this.corsOrigins)) {
+      Annotations.of(this.owner).addWarningV2('cdk-cognito-protected-api:corsGatewayResponses',
+        `corsAllowOrigins allows ${this.corsOrigins.length} origins (${this.corsOrigins.map((o) => show(o)).join(', ')}), `
+        + 'but API Gateway\'s own 4XX and 5XX answers (such as the authorizer\'s 401) cannot check the request\'s '
+        + 'origin against a list: they echo it, so that each allowed origin can read them, and so can any other web '
+        + 'site (they hold only API Gateway\'s error messages, never an integration\'s answer); allow one origin to '
+        + 'restrict them to it');
+    }
     const responseHeaders = {
-      'Access-Control-Allow-Origin': staticAllowOrigin(this.corsOrigins),
+      'Access-Control-Allow-Origin': gatewayResponseAllowOrigin(this.corsOrigins),
       'Access-Control-Allow-Headers': `'${apigateway.Cors.DEFAULT_HEADERS.join(',')}'`,
       'Vary': "'Origin'",
     };

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { originsOf, responseTemplate, staticAllowOrigin } from '../../../src/private/rest/cors';
+import { gatewayResponseAllowOrigin, originsOf, responseTemplate, staticAllowOrigin } from '../../../src/private/rest/cors';
 
 describe('originsOf', () => {
   test('gives each web origin once, in order, with its port', () => {
@@ -35,5 +35,16 @@ describe('responseTemplate', () => {
       '#end',
       '{"m":1}',
     ].join('\n'));
+  });
+});
+
+describe('gatewayResponseAllowOrigin', () => {
+  test('names one origin, or *, as a static value', () => {
+    expect(gatewayResponseAllowOrigin(['https://app.example.com'])).toBe("'https://app.example.com'");
+    expect(gatewayResponseAllowOrigin(['*'])).toBe("'*'");
+  });
+
+  test('echoes the request\'s Origin header with several origins, since a gateway response cannot choose among them', () => {
+    expect(gatewayResponseAllowOrigin(['https://a.example.com', 'https://b.example.com'])).toBe('method.request.header.Origin');
   });
 });
