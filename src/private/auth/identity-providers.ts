@@ -205,8 +205,10 @@ function showPoolId(id: string, stack: Stack): string {
 
 /**
  * A client secret or private key written into the template as text is readable by anyone who
- * can read the template (or the stack in the console). It must come from a secret store. The
- * message never shows the secret itself.
+ * can read the template (or the stack in the console). It must come from a secret store: a
+ * dynamic reference (`{{resolve:secretsmanager:...}}`, `{{resolve:ssm-secure:...}}`) or a
+ * parameter. Text joined to such a value (`Fn::Join`, `Fn::Sub`, or any concatenation) is plain
+ * text all the same, so it is refused too. The message never shows the secret itself.
  */
 export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIdentityProvider): void {
   const details = Stack.of(l1).resolve(l1.providerDetails);
@@ -215,11 +217,50 @@ export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIden
   }
   for (const key of SECRET_DETAILS) {
     const value = details[key];
-    if (typeof value !== 'string' || value.startsWith('{{resolve:')) {
+    if (value === undefined) {
+      continue;
+    }
+    const plain = plainTextLength(value);
+    if (plain === 0) {
       continue;
     }
     const fix = SECRET_FIX[l1.providerType] ?? SECRET_FIX_OTHERS;
-    fail(`${where} has its ${key} as plain text (${value.length} characters, not shown), which would be `
+    const what = typeof value === 'string' ? `its ${key} as plain text` : `plain text joined into its ${key}`;
+    fail(`${where} has ${what} (${plain} characters, not shown), which would be `
       + `written into the template: keep it in AWS Secrets Manager and pass ${fix}`);
   }
+}
+
+/** Stands for a value only known at deploy time (a `Ref`, an attribute, an import) in `literalText`. */
+const DEPLOY_TIME = '\u0000';
+
+/**
+ * How many characters of a resolved CloudFormation value are written as text, outside every
+ * dynamic reference: 0 for a parameter, a dynamic reference, or one built of references.
+ */
+export function plainTextLength(value: unknown): number {
+  const text = literalText(value).replace(/\{\{resolve:[^}]*\}\}/g, '');
+  return text.split(DEPLOY_TIME).join('').length;
+}
+
+/** The value as the text it makes, with `DEPLOY_TIME` for each part only known at deploy time. */
+function literalText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const join = (value as Record<string, unknown>)['Fn::Join'];
+    if (Array.isArray(join) && typeof join[0] === 'string' && Array.isArray(join[1])) {
+      return join[1].map(literalText).join(join[0]);
+    }
+    const sub = (value as Record<string, unknown>)['Fn::Sub'];
+    const template = Array.isArray(sub) ? sub[0] : sub;
+    if (typeof template === 'string') {
+      return template.replace(/\$\{[^!][^}]*\}/g, DEPLOY_TIME);
+    }
+  }
+  return DEPLOY_TIME;
 }

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, Fn, SecretValue, Stack, Validations } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Fn, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
-import { validateSamePool } from '../../../src/private/auth/identity-providers';
+import { plainTextLength, validateSamePool } from '../../../src/private/auth/identity-providers';
 import { newStack, tutorialApi, TUTORIAL_PROPS, violations } from '../../helpers';
 
 const CLIENT = 'AwesomeApiUserPoolWebClientA952D31A';
@@ -455,6 +456,61 @@ describe('addIdentityProvider refuses', () => {
       + '(12 characters, not shown), which would be written into the template: keep it in AWS Secrets Manager and '
       + 'pass clientSecretValue: SecretValue.secretsManager(\'<secret name>\')',
     );
+  });
+
+  test('fails when plain text is joined to a value known at deploy time', () => {
+    const { stack, api } = tutorialWithMethod();
+    const oidc = new cognito.UserPoolIdentityProviderOidc(stack, 'Oidc', {
+      userPool: api.userPool, name: 'Corporate', clientId: 'id', issuerUrl: 'https://login.example.com',
+      clientSecret: `${Aws.ACCOUNT_ID}-do-not-leak`,
+    });
+    let message = '';
+    try {
+      api.addIdentityProvider(oidc);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe('addIdentityProvider: provider TestStack/Oidc ("Corporate") has plain text joined into its '
+      + 'client_secret (12 characters, not shown), which would be written into the template: keep it in AWS Secrets '
+      + 'Manager and pass clientSecret: SecretValue.secretsManager(\'<secret name>\').unsafeUnwrap() (the template then '
+      + 'holds only a reference to the secret)');
+    expect(message).not.toContain('do-not-leak');
+  });
+
+  test('fails when plain text is joined to a secret from Secrets Manager', () => {
+    // (a literal one is joined at synth into one string, refused as plain text above; a token one stays a Fn::Join)
+    const { stack, api } = tutorialWithMethod();
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    const facebook = new cognito.UserPoolIdentityProviderFacebook(stack, 'Facebook', {
+      userPool: api.userPool, clientId: 'id',
+      clientSecret: Fn.join('', ['pepper', SecretValue.secretsManager(secret.secretArn).unsafeUnwrap()]),
+    });
+    expect(() => api.addIdentityProvider(facebook)).toThrow(
+      'addIdentityProvider: provider TestStack/Facebook ("Facebook") has plain text joined into its client_secret '
+      + '(6 characters, not shown)');
+  });
+
+  test('a Secrets Manager secret named by a token (its reference is joined from parts) is accepted', () => {
+    const { stack, api } = tutorialWithMethod();
+    const secret = new secretsmanager.Secret(stack, 'Secret');
+    const facebook = new cognito.UserPoolIdentityProviderFacebook(stack, 'Facebook', {
+      userPool: api.userPool, clientId: 'id',
+      clientSecret: SecretValue.secretsManager(secret.secretArn).unsafeUnwrap(),
+    });
+    api.addIdentityProvider(facebook);
+    const details = Template.fromStack(stack).findResources('AWS::Cognito::UserPoolIdentityProvider');
+    expect(Object.values<any>(details)[0].Properties.ProviderDetails.client_secret['Fn::Join']).toBeDefined();
+  });
+
+  test('plainTextLength counts the text outside dynamic references and deploy-time values', () => {
+    expect(plainTextLength('secret')).toBe(6);
+    expect(plainTextLength('{{resolve:secretsmanager:s:SecretString:::}}')).toBe(0);
+    expect(plainTextLength({ Ref: 'Param' })).toBe(0);
+    expect(plainTextLength({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'S' }, ':SecretString:::}}']] })).toBe(0);
+    expect(plainTextLength({ 'Fn::Join': ['-', [{ Ref: 'AWS::AccountId' }, 'abc']] })).toBe(4);
+    expect(plainTextLength({ 'Fn::Join': ['', [{ 'Fn::Join': ['', ['ab', { Ref: 'X' }]] }, '{{resolve:ssm-secure:p}}']] })).toBe(2);
+    expect(plainTextLength({ 'Fn::Sub': 'abc${AWS::AccountId}' })).toBe(3);
+    expect(plainTextLength({ 'Fn::Sub': ['${Secret}', { Secret: { Ref: 'S' } }] })).toBe(0);
   });
 
   test('a secret from a (NoEcho) parameter or SSM SecureString is accepted', () => {
