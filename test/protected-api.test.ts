@@ -342,6 +342,27 @@ describe('REST API', () => {
   });
 });
 
+describe('a callback URL built of tokens', () => {
+  test('goes into AuthorizeUrl with its literal parts encoded, and a warning for the deploy-time part', () => {
+    const stack = newStack();
+    const domain = Token.asString({ 'Fn::ImportValue': 'AppDomain' });
+    const api = tutorialApi(stack, { callbackUrls: [`https://${domain}/callback`], logoutUrls: [`https://${domain}/`] });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    const outputs = Template.fromStack(stack).toJSON().Outputs;
+    const authorize = JSON.stringify(Object.entries<any>(outputs).find(([k]) => k.startsWith('AwesomeApiAuthorizeUrl'))![1].Value);
+    expect(authorize).toContain('&redirect_uri=https%3A%2F%2F\",{\"Fn::ImportValue\":\"AppDomain\"},\"%2Fcallback');
+    const logout = JSON.stringify(Object.entries<any>(outputs).find(([k]) => k.startsWith('AwesomeApiLogoutUrl'))![1].Value);
+    expect(logout).toContain('&logout_uri=https%3A%2F%2F\",{\"Fn::ImportValue\":\"AppDomain\"},\"%2F');
+    const warnings = Annotations.fromStack(stack).findWarning('/TestStack/AwesomeApi', Match.stringLikeRegexp('only known at deploy time'));
+    expect(warnings.map((w) => String(w.entry.data).split(' holds')[0])).toEqual(['callbackUrls[0]', 'logoutUrls[0]']);
+  });
+
+  test('a literal callback URL gets no such warning', () => {
+    const { stack } = synthTutorial();
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('only known at deploy time'))).toEqual([]);
+  });
+});
+
 describe('CORS', () => {
   test('preflight answers for the origins of the callback URLs, never authorized', () => {
     const { template } = synthTutorial();

@@ -71,7 +71,7 @@ export class CognitoAuth {
     this.domain = adoptOrAddDomain(this.pool, settings);
     this.managedLoginBranding = brandManagedLogin(owner, this.domain, this.userPool, this.webClient);
     this.issuerUrl = issuerUrl(owner, this.userPool);
-    this.urls = loginUrls({
+    this.urls = loginUrls(owner, {
       baseUrl: this.domain.baseUrl,
       clientId: this.webClient.userPoolClientId,
       scopes: this.clients.requestedScopes,

@@ -1,7 +1,7 @@
-import { CfnOutput, Stack } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { authorizeUrl, logoutUrl, tokenUrl } from './urls';
+import { authorizeUrl, encodeUrlQueryValue, logoutUrl, tokenUrl } from './urls';
 
 /*
  * What a client needs to sign in and call the API: the login URLs, the issuer, the browser
@@ -26,14 +26,31 @@ export interface LoginUrlsSource {
   readonly logoutUrls: string[];
 }
 
-/** The authorize URL (to the first callback URL), the token endpoint and the sign-out URL (to the first logout URL). */
-export function loginUrls(source: LoginUrlsSource): LoginUrls {
+/**
+ * The authorize URL (to the first callback URL), the token endpoint and the sign-out URL (to the
+ * first logout URL). A URL with a part only known at deploy time gets a warning on `scope`: that
+ * part goes into the query string unencoded.
+ */
+export function loginUrls(scope: Construct, source: LoginUrlsSource): LoginUrls {
   const { baseUrl, clientId } = source;
+  warnOfUnencodedParts(scope, 'callbackUrls[0]', 'AuthorizeUrl', 'redirect_uri', source.callbackUrls[0]);
+  if (source.logoutUrls.length > 0) {
+    warnOfUnencodedParts(scope, 'logoutUrls[0]', 'LogoutUrl', 'logout_uri', source.logoutUrls[0]);
+  }
   return {
     authorizeUrl: authorizeUrl(baseUrl, clientId, source.scopes, source.callbackUrls[0]),
     tokenUrl: tokenUrl(baseUrl),
     logoutUrl: source.logoutUrls.length > 0 ? logoutUrl(baseUrl, clientId, source.logoutUrls[0]) : undefined,
   };
+}
+
+function warnOfUnencodedParts(scope: Construct, prop: string, output: string, parameter: string, url: string): void {
+  if (Token.isUnresolved(url) && encodeUrlQueryValue(url).deployTimeParts > 0) {
+    Annotations.of(scope).addWarningV2('cdk-cognito-protected-api:unencodedRedirectUri',
+      `${prop} holds a value only known at deploy time, which goes into ${output}'s ${parameter} as it is: its `
+      + 'literal parts are URL-encoded, but that value cannot be at synth time; make sure it holds no character '
+      + 'that needs encoding in a query string (such as &, #, +, % or a space), or give the URL as a literal');
+  }
 }
 
 /** The issuer of the pool's tokens (the `iss` claim), where its OpenID configuration is. */

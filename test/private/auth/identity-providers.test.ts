@@ -461,7 +461,10 @@ describe('addIdentityProvider refuses', () => {
   test('fails when plain text is joined to a value known at deploy time', () => {
     const { stack, api } = tutorialWithMethod();
     const oidc = new cognito.UserPoolIdentityProviderOidc(stack, 'Oidc', {
-      userPool: api.userPool, name: 'Corporate', clientId: 'id', issuerUrl: 'https://login.example.com',
+      userPool: api.userPool,
+      name: 'Corporate',
+      clientId: 'id',
+      issuerUrl: 'https://login.example.com',
       clientSecret: `${Aws.ACCOUNT_ID}-do-not-leak`,
     });
     let message = '';
@@ -482,7 +485,8 @@ describe('addIdentityProvider refuses', () => {
     const { stack, api } = tutorialWithMethod();
     const secret = new secretsmanager.Secret(stack, 'Secret');
     const facebook = new cognito.UserPoolIdentityProviderFacebook(stack, 'Facebook', {
-      userPool: api.userPool, clientId: 'id',
+      userPool: api.userPool,
+      clientId: 'id',
       clientSecret: Fn.join('', ['pepper', SecretValue.secretsManager(secret.secretArn).unsafeUnwrap()]),
     });
     expect(() => api.addIdentityProvider(facebook)).toThrow(
@@ -494,7 +498,8 @@ describe('addIdentityProvider refuses', () => {
     const { stack, api } = tutorialWithMethod();
     const secret = new secretsmanager.Secret(stack, 'Secret');
     const facebook = new cognito.UserPoolIdentityProviderFacebook(stack, 'Facebook', {
-      userPool: api.userPool, clientId: 'id',
+      userPool: api.userPool,
+      clientId: 'id',
       clientSecret: SecretValue.secretsManager(secret.secretArn).unsafeUnwrap(),
     });
     api.addIdentityProvider(facebook);

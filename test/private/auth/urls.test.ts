@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
-import { authorizeUrl, encodeQueryValue, encodeScopeList, tokenUrl } from '../../../src/private/auth/urls';
+import { Stack, Token } from 'aws-cdk-lib';
+import { authorizeUrl, encodeQueryValue, encodeScopeList, encodeUrlQueryValue, logoutUrl, tokenUrl } from '../../../src/private/auth/urls';
 
 describe('encodeQueryValue', () => {
   test('encodes reserved characters of a literal value', () => {
@@ -31,4 +31,34 @@ test('authorizeUrl puts client_id, response_type, scope and redirect_uri in that
 
 test('tokenUrl is the domain\'s /oauth2/token', () => {
   expect(tokenUrl('https://d.auth.eu-west-1.amazoncognito.com')).toBe('https://d.auth.eu-west-1.amazoncognito.com/oauth2/token');
+});
+
+describe('encodeUrlQueryValue', () => {
+  test('encodes a literal URL whole', () => {
+    expect(encodeUrlQueryValue('https://app.example.com/cb?x=1')).toEqual({
+      encoded: 'https%3A%2F%2Fapp.example.com%2Fcb%3Fx%3D1', deployTimeParts: 0,
+    });
+  });
+
+  test('encodes the literal parts of a URL built of tokens, and passes each token through', () => {
+    const stack = new Stack();
+    const url = `https://${Token.asString({ Ref: 'Domain' })}/cb?x=${Token.asString({ Ref: 'Tenant' })}`;
+    const { encoded, deployTimeParts } = encodeUrlQueryValue(url);
+    expect(deployTimeParts).toBe(2);
+    expect(stack.resolve(encoded)).toEqual({
+      'Fn::Join': ['', ['https%3A%2F%2F', { Ref: 'Domain' }, '%2Fcb%3Fx%3D', { Ref: 'Tenant' }]],
+    });
+  });
+
+  test('a URL that is one token stays that token', () => {
+    const token = Token.asString({ Ref: 'Url' });
+    expect(new Stack().resolve(encodeUrlQueryValue(token).encoded)).toEqual({ Ref: 'Url' });
+  });
+
+  test('authorizeUrl and logoutUrl encode the literal parts of a tokenized redirect', () => {
+    const stack = new Stack();
+    const url = `https://${Token.asString({ Ref: 'Domain' })}/cb`;
+    expect(JSON.stringify(stack.resolve(authorizeUrl('https://d', 'abc', ['openid'], url)))).toContain('redirect_uri=https%3A%2F%2F');
+    expect(JSON.stringify(stack.resolve(logoutUrl('https://d', 'abc', url)))).toContain('logout_uri=https%3A%2F%2F');
+  });
 });
