@@ -634,7 +634,10 @@ describe('security and operations defaults', () => {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       // Encrypted by CloudWatch Logs' own key unless accessLogEncryptionKey is given (test/rule-packs.test.ts).
-      Metadata: { checkov: { skip: [expect.objectContaining({ id: 'CKV_AWS_158' })] } },
+      Metadata: {
+        checkov: { skip: [expect.objectContaining({ id: 'CKV_AWS_158' })] },
+        guard: { SuppressedRules: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] },
+      },
     });
     const stage = only(template, 'AWS::ApiGateway::Stage').body.Properties;
     expect(stage.AccessLogSetting.DestinationArn).toEqual({ 'Fn::GetAtt': [group.id, 'Arn'] });

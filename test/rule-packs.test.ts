@@ -211,6 +211,70 @@ describe('checkov skips', () => {
   });
 });
 
+/** The Guard rules each resource in the template suppresses, by logical id. */
+function guardSuppressions(template: Template): Record<string, string[]> {
+  const suppressed: Record<string, string[]> = {};
+  for (const [id, resource] of Object.entries<any>(template.toJSON().Resources)) {
+    if (resource.Metadata?.guard) {
+      suppressed[id] = resource.Metadata.guard.SuppressedRules;
+    }
+  }
+  return suppressed;
+}
+
+describe('AWS CloudFormation Guard suppressions', () => {
+  const ids = (c: IConstruct) => Stack.of(c).getLogicalId(c.node.defaultChild as any);
+
+  test('the default API suppresses the stage cache rule and, with no key, the access log encryption rule', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    expect(guardSuppressions(Template.fromStack(stack))).toEqual({
+      [ids(api.api.deploymentStage)]: ['API_GW_CACHE_ENABLED_AND_ENCRYPTED'],
+      [ids(api.accessLogGroup)]: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'],
+    });
+  });
+
+  test('user groups add the trigger\'s function rules, its log group\'s without a key, and its policy\'s when traced', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack, {
+      tracingEnabled: true,
+      userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }],
+    });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    const trigger = api.preTokenGenerationFunction!;
+    const triggerScope = trigger.node.scope!;
+    expect(guardSuppressions(Template.fromStack(stack))).toEqual({
+      [ids(api.api.deploymentStage)]: ['API_GW_CACHE_ENABLED_AND_ENCRYPTED'],
+      [ids(api.accessLogGroup)]: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'],
+      [ids(triggerScope.node.findChild('Logs'))]: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'],
+      [ids(trigger)]: ['LAMBDA_CONCURRENCY_CHECK', 'LAMBDA_DLQ_CHECK', 'LAMBDA_INSIDE_VPC'],
+      [ids(triggerScope.node.findChild('Policy'))]: ['IAM_POLICYDOCUMENT_NO_WILDCARD_RESOURCE'],
+    });
+  });
+
+  test('untraced, the trigger\'s policy names no wildcard and suppresses nothing', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    const policy = api.preTokenGenerationFunction!.node.scope!.node.findChild('Policy');
+    expect(guardSuppressions(Template.fromStack(stack))[ids(policy)]).toBeUndefined();
+  });
+
+  test('every feature on: only the construct\'s own resources carry them, none the user\'s key or provider', () => {
+    const stack = newStack();
+    const api = maximalApi(stack);
+    const suppressed = guardSuppressions(Template.fromStack(stack));
+    const own = new Set(api.node.findAll().filter((c) => c.node.defaultChild !== undefined).map((c) => ids(c)));
+    expect(Object.keys(suppressed).filter((id) => !own.has(id))).toEqual([]);
+    // with a key for the logs, the log groups need no suppression
+    expect(Object.values(suppressed).flat().sort()).toEqual([
+      'API_GW_CACHE_ENABLED_AND_ENCRYPTED', 'IAM_POLICYDOCUMENT_NO_WILDCARD_RESOURCE', 'LAMBDA_CONCURRENCY_CHECK',
+      'LAMBDA_DLQ_CHECK', 'LAMBDA_INSIDE_VPC',
+    ]);
+  });
+});
+
 describe('fixes by default and by prop', () => {
   test('the account role\'s policy is customer managed, with the same narrow statements, kept with the role', () => {
     const stack = newStack();

@@ -4,8 +4,11 @@ import { IConstruct } from 'constructs';
 
 /*
  * The findings the construct's defaults leave on purpose, each acknowledged on the construct's
- * own resource with why, and with the prop that changes it: in cdk-nag (every rule pack) and in
- * checkov. Nothing is acknowledged on the user's stack or app, and nothing a default could fix.
+ * own resource with why, and with the prop that changes it: in cdk-nag (every rule pack), in
+ * checkov, and in AWS CloudFormation Guard's rules registry (which reads only the rule names, in
+ * the resource's `Metadata.guard.SuppressedRules`: the reasons are the same as cdk-nag's, here
+ * and in the README). Nothing is acknowledged on the user's stack or app, and nothing a default
+ * could fix.
  */
 
 /** The prefixes of cdk-nag 3's rule packs' rule ids (`<pack>-<rule>`). */
@@ -61,10 +64,14 @@ export const REASONS = {
     + 'them at rest with its own key. A customer managed key would be billed and add nothing here.',
 };
 
-/** The rules a default leaves, in cdk-nag (AwsSolutions ids may omit their prefix) and in checkov. */
+/**
+ * The rules a default leaves, in cdk-nag (AwsSolutions ids may omit their prefix), in checkov and
+ * in the AWS Guard Rules Registry (rule names such as `LAMBDA_DLQ_CHECK`).
+ */
 export interface Rules {
   readonly cdkNag: string[];
   readonly checkov?: string[];
+  readonly guard?: string[];
 }
 
 /** The findings each deliberate default of the construct leaves, across every pack and checkov. */
@@ -75,6 +82,7 @@ export const RULES = {
   noCache: {
     cdkNag: acrossPacks('APIGWCacheEnabledAndEncrypted', PACKS.NIST_800_53_R5, PACKS.HIPAA_SECURITY, PACKS.PCI_DSS_321),
     checkov: ['CKV_AWS_120'],
+    guard: ['API_GW_CACHE_ENABLED_AND_ENCRYPTED'],
   },
   noClientCertificate: {
     cdkNag: acrossPacks('APIGWSSLEnabled', PACKS.NIST_800_53_R5, PACKS.HIPAA_SECURITY, PACKS.PCI_DSS_321),
@@ -86,10 +94,15 @@ export const RULES = {
   logsWithoutKey: {
     cdkNag: acrossPacks('CloudWatchLogGroupEncrypted', PACKS.NIST_800_53_R5, PACKS.HIPAA_SECURITY, PACKS.PCI_DSS_321),
     checkov: ['CKV_AWS_158'],
+    guard: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'],
   },
   publicMethod: {
     cdkNag: ['APIG4', 'COG4'],
     checkov: ['CKV_AWS_59'],
+  },
+  tracedFunctionPolicy: {
+    cdkNag: ['IAM5[Resource::*]'],
+    guard: ['IAM_POLICYDOCUMENT_NO_WILDCARD_RESOURCE'],
   },
 };
 
@@ -122,10 +135,7 @@ export function acknowledge(construct: IConstruct, ruleIds: string[], reason: st
  * `Metadata.checkov.skip`. Skips added earlier are kept.
  */
 export function skipCheckov(construct: IConstruct, checkIds: string[], comment: string): void {
-  const resource = CfnResource.isCfnResource(construct) ? construct : construct.node.defaultChild;
-  if (!resource || !CfnResource.isCfnResource(resource)) {
-    throw new Error(`skipCheckov: ${construct.node.path} is not a CloudFormation resource and has no default child that is`);
-  }
+  const resource = defaultResource(construct, 'skipCheckov');
   const skips: Array<{ id: string; comment: string }> = [...(resource.getMetadata('checkov')?.skip ?? [])];
   for (const id of checkIds) {
     if (!skips.some((skip) => skip.id === id)) {
@@ -135,17 +145,49 @@ export function skipCheckov(construct: IConstruct, checkIds: string[], comment: 
   resource.addMetadata('checkov', { ...resource.getMetadata('checkov'), skip: skips });
 }
 
-/** Acknowledges `rules` on one construct in cdk-nag and in checkov, with the same reason. */
+/**
+ * Tells AWS CloudFormation Guard (with the AWS Guard Rules Registry) to skip rules on one resource
+ * (the construct itself if it is a CloudFormation resource, else its default child), in the
+ * resource's `Metadata.guard.SuppressedRules`. Guard takes rule names only; the reason lives with
+ * the rule's cdk-nag and checkov acknowledgement. Rules suppressed earlier are kept.
+ *
+ * @see https://github.com/aws-cloudformation/aws-guard-rules-registry
+ */
+export function suppressGuard(construct: IConstruct, ruleNames: string[]): void {
+  const resource = defaultResource(construct, 'suppressGuard');
+  const guard = resource.getMetadata('guard') ?? {};
+  const suppressed: string[] = [...(guard.SuppressedRules ?? [])];
+  for (const name of ruleNames) {
+    if (!suppressed.includes(name)) {
+      suppressed.push(name);
+    }
+  }
+  resource.addMetadata('guard', { ...guard, SuppressedRules: suppressed });
+}
+
+/** The construct if it is a CloudFormation resource, else its default child, which must be one. */
+function defaultResource(construct: IConstruct, caller: string): CfnResource {
+  const resource = CfnResource.isCfnResource(construct) ? construct : construct.node.defaultChild;
+  if (!resource || !CfnResource.isCfnResource(resource)) {
+    throw new Error(`${caller}: ${construct.node.path} is not a CloudFormation resource and has no default child that is`);
+  }
+  return resource;
+}
+
+/** Acknowledges `rules` on one construct in cdk-nag, checkov and Guard, with the same reason. */
 export function waive(construct: IConstruct, rules: Rules, reason: string): void {
   acknowledge(construct, rules.cdkNag, reason);
   if (rules.checkov && rules.checkov.length > 0) {
     skipCheckov(construct, rules.checkov, reason);
   }
+  if (rules.guard && rules.guard.length > 0) {
+    suppressGuard(construct, rules.guard);
+  }
 }
 
 /**
  * Acknowledges what a Lambda function of the construct itself (such as a Cognito trigger) leaves
- * by design, in every cdk-nag pack and in checkov: no reserved concurrency, no dead-letter queue,
+ * by design, in every cdk-nag pack, in checkov and in Guard: no reserved concurrency, no dead-letter queue,
  * no VPC, no customer managed key for its environment, and, unless it traces, no X-Ray (which
  * `tracingEnabled` should turn on for it too). Everything else about the function must be fixed,
  * not acknowledged: its own role with a customer managed policy (not the AWS managed
@@ -155,12 +197,15 @@ export function waive(construct: IConstruct, rules: Rules, reason: string): void
  */
 export function acknowledgeConstructFunction(fn: lambda.Function): void {
   const { NIST_800_53_R5: NIST, HIPAA_SECURITY: HIPAA, PCI_DSS_321: PCI, SERVERLESS } = PACKS;
-  waive(fn, { cdkNag: acrossPacks('LambdaConcurrency', NIST, HIPAA), checkov: ['CKV_AWS_115'] },
-    REASONS.functionConcurrency);
-  waive(fn, { cdkNag: acrossPacks('LambdaDLQ', NIST, HIPAA, SERVERLESS), checkov: ['CKV_AWS_116'] },
-    REASONS.functionDeadLetters);
-  waive(fn, { cdkNag: acrossPacks('LambdaInsideVPC', NIST, HIPAA, PCI), checkov: ['CKV_AWS_117'] },
-    REASONS.functionVpc);
+  waive(fn, {
+    cdkNag: acrossPacks('LambdaConcurrency', NIST, HIPAA), checkov: ['CKV_AWS_115'], guard: ['LAMBDA_CONCURRENCY_CHECK'],
+  }, REASONS.functionConcurrency);
+  waive(fn, {
+    cdkNag: acrossPacks('LambdaDLQ', NIST, HIPAA, SERVERLESS), checkov: ['CKV_AWS_116'], guard: ['LAMBDA_DLQ_CHECK'],
+  }, REASONS.functionDeadLetters);
+  waive(fn, {
+    cdkNag: acrossPacks('LambdaInsideVPC', NIST, HIPAA, PCI), checkov: ['CKV_AWS_117'], guard: ['LAMBDA_INSIDE_VPC'],
+  }, REASONS.functionVpc);
   skipCheckov(fn, ['CKV_AWS_173'], REASONS.functionEnvironmentKey);
   const tracing = (fn.node.defaultChild as lambda.CfnFunction).tracingConfig as lambda.CfnFunction.TracingConfigProperty | undefined;
   if (tracing?.mode !== lambda.Tracing.ACTIVE) {

@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct, IConstruct } from 'constructs';
 import {
-  PACKS, REASONS, acknowledge, acknowledgeConstructFunction, acrossPacks, skipCheckov, waive,
+  PACKS, REASONS, acknowledge, acknowledgeConstructFunction, acrossPacks, skipCheckov, suppressGuard, waive,
 } from '../../src/private/acknowledgements';
 
 function construct() {
@@ -93,6 +93,30 @@ describe('across rule packs', () => {
     expect(() => skipCheckov(new Construct(stack, 'Plain'), ['CKV_AWS_1'], 'r')).toThrow(
       'skipCheckov: S/Plain is not a CloudFormation resource and has no default child that is',
     );
+  });
+
+  test('suppressGuard writes Metadata.guard.SuppressedRules on the default child, once each, keeping other metadata', () => {
+    const { stack } = construct();
+    const group = new logs.LogGroup(stack, 'Logs');
+    const cfn = group.node.defaultChild as logs.CfnLogGroup;
+    cfn.addMetadata('guard', { note: 'kept' });
+    suppressGuard(group, ['CLOUDWATCH_LOG_GROUP_ENCRYPTED']);
+    suppressGuard(group, ['CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'CW_LOGGROUP_RETENTION_PERIOD_CHECK']);
+    const metadata = Template.fromStack(stack).findResources('AWS::Logs::LogGroup')[stack.getLogicalId(cfn)].Metadata;
+    expect(metadata).toEqual({
+      guard: { note: 'kept', SuppressedRules: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED', 'CW_LOGGROUP_RETENTION_PERIOD_CHECK'] },
+    });
+    expect(() => suppressGuard(new Construct(stack, 'Plain'), ['X'])).toThrow(
+      'suppressGuard: S/Plain is not a CloudFormation resource and has no default child that is',
+    );
+  });
+
+  test('waive suppresses the Guard rules too', () => {
+    const { stack } = construct();
+    const group = new logs.LogGroup(stack, 'Logs');
+    waive(group, { cdkNag: ['NIST.800.53.R5-CloudWatchLogGroupEncrypted'], guard: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] }, 'r');
+    expect((group.node.defaultChild as logs.CfnLogGroup).getMetadata('guard'))
+      .toEqual({ SuppressedRules: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] });
   });
 
   test('waive acknowledges in cdk-nag and skips in checkov with one reason', () => {

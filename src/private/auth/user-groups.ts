@@ -9,7 +9,7 @@ import { validateScopeSubset } from './clients';
 import { PreTokenGenerationFunction } from '../../pre-token-generation-function';
 import { SCOPES_BY_GROUP_VARIABLE } from '../../pre-token-generation.lambda';
 import { ApiUserGroup } from '../../user-group';
-import { REASONS, acknowledge, acknowledgeConstructFunction } from '../acknowledgements';
+import { REASONS, RULES, acknowledgeConstructFunction, waive } from '../acknowledgements';
 import { fail, show } from '../errors';
 import { encryptLogGroup } from '../logging';
 
@@ -235,7 +235,7 @@ export function addUserGroups(scope: Construct, options: UserGroupsOptions): Use
     statements,
   });
   if (options.tracingEnabled) {
-    acknowledge(policy, ['IAM5[Resource::*]'], REASONS.functionTracing);
+    waive(policy, RULES.tracedFunctionPolicy, REASONS.functionTracing);
   }
   const role = new iam.Role(triggerScope, 'Role', {
     assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
