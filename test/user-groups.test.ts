@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { newStack, tutorialApi } from './helpers';
 import { ApiUserGroup, ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
 import { PreTokenGenerationEvent, SCOPES_BY_GROUP_VARIABLE } from '../src/pre-token-generation.lambda';
-import { addUserGroups } from '../src/private/user-groups';
+import { addUserGroups, scopeMapJson } from '../src/private/user-groups';
 
 const SERVER = 'awesomeapi-resource-server';
 
@@ -32,6 +32,55 @@ function synth(overrides: Partial<ProtectedApiWithCognitoProps> = WITH_ADMINS, a
 /** The tutorial's API with `groups`, expecting the synth to fail. */
 function build(groups: ApiUserGroup[], overrides: Partial<ProtectedApiWithCognitoProps> = {}): () => void {
   return () => tutorialApi(newStack(), { ...WITH_ADMINS, ...overrides, userGroups: groups });
+}
+
+/** What the synthesized trigger is: its environment's map, and its bundle run as Cognito would run it. */
+interface DeployedTrigger {
+  /** The restricted-scope map of the function's environment, parsed, as [group, scopes] pairs. */
+  readonly entries: Array<[string, unknown]>;
+  /** The scopes the bundled handler takes out of a sign-in's access token for a member of `groups`. */
+  readonly suppressed: (groups: string[], requested: string[]) => Promise<string[] | undefined>;
+}
+
+/**
+ * Synthesizes the stack's app once, and reads the trigger the template deploys: the bundle in its
+ * asset, as the assets manifest names it, with the environment the template gives it.
+ */
+function deployedTrigger(stack: Stack): DeployedTrigger {
+  const assembly = (stack.node.root as App).synth();
+  const template = assembly.getStackByName(stack.stackName).template;
+  const functions = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function') as any[];
+  expect(functions).toHaveLength(1);
+  const fn = functions[0];
+  const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+  const manifest = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.assets.json`), 'utf8'));
+  const bundle = path.join(assembly.directory, manifest.files[assetHash].source.path, 'index.js');
+  expect(fs.existsSync(bundle)).toBe(true);
+  const { handler } = jest.requireActual(bundle) as { handler: (e: unknown) => Promise<PreTokenGenerationEvent> };
+  const environment: string = fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE];
+  expect(typeof environment).toBe('string');
+
+  const suppressed = async (groups: string[], requested: string[]) => {
+    const saved = process.env[SCOPES_BY_GROUP_VARIABLE];
+    process.env[SCOPES_BY_GROUP_VARIABLE] = environment;
+    try {
+      // Cognito's version 2 event for a sign-in through managed login.
+      const answer = await handler({
+        version: '2',
+        triggerSource: 'TokenGeneration_HostedAuth',
+        request: { groupConfiguration: { groupsToOverride: groups }, scopes: requested },
+        response: { claimsAndScopeOverrideDetails: null },
+      });
+      return answer.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress;
+    } finally {
+      if (saved === undefined) {
+        delete process.env[SCOPES_BY_GROUP_VARIABLE];
+      } else {
+        process.env[SCOPES_BY_GROUP_VARIABLE] = saved;
+      }
+    }
+  };
+  return { entries: Object.entries(JSON.parse(environment)), suppressed };
 }
 
 function onlyId(template: Template, type: string): string {
@@ -143,39 +192,11 @@ describe('the trigger', () => {
   test('the bundle in its asset, with the environment it gets, keeps the admin scope for admins only', async () => {
     const stack = newStack();
     tutorialApi(stack, WITH_ADMINS).addMethod('GET', '/orders', { scopes: ['orders.read'] });
-    const assembly = (stack.node.root as App).synth();
-    const template = Template.fromStack(stack);
-    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
-    // The asset the template deploys, as the assets manifest names it.
-    const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
-    const manifest = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'TestStack.assets.json'), 'utf8'));
-    const bundle = path.join(assembly.directory, manifest.files[assetHash].source.path, 'index.js');
-    expect(fs.existsSync(bundle)).toBe(true);
+    const { suppressed } = deployedTrigger(stack);
 
-    const { handler } = jest.requireActual(bundle) as { handler: (e: unknown) => Promise<PreTokenGenerationEvent> };
-    const event = (groups: string[]) => ({
-      version: '2',
-      triggerSource: 'TokenGeneration_HostedAuth',
-      request: {
-        groupConfiguration: { groupsToOverride: groups },
-        scopes: ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`],
-      },
-      response: { claimsAndScopeOverrideDetails: null },
-    });
-    const saved = process.env[SCOPES_BY_GROUP_VARIABLE];
-    process.env[SCOPES_BY_GROUP_VARIABLE] = fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE];
-    try {
-      const suppressed = async (groups: string[]) =>
-        (await handler(event(groups))).response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress;
-      expect(await suppressed(['admins'])).toEqual([]);
-      expect(await suppressed([])).toEqual([`${SERVER}/orders.admin`]);
-    } finally {
-      if (saved === undefined) {
-        delete process.env[SCOPES_BY_GROUP_VARIABLE];
-      } else {
-        process.env[SCOPES_BY_GROUP_VARIABLE] = saved;
-      }
-    }
+    const requested = ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`];
+    expect(await suppressed(['admins'], requested)).toEqual([]);
+    expect(await suppressed([], requested)).toEqual([`${SERVER}/orders.admin`]);
   });
 
   test('has its own role, with no AWS managed policy and no inline one, that may only write its own log group', () => {
@@ -229,6 +250,73 @@ describe('the trigger', () => {
     expect(template.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref]).toMatchObject({
       DeletionPolicy: 'Delete',
     });
+  });
+});
+
+describe('groups named like a member of every JavaScript object', () => {
+  // `map[name] = ...` on a plain object sets the prototype for `__proto__` instead of a key, and
+  // aws-cdk-lib's toJsonString copies objects by assignment: either way the group's scopes were
+  // restricted for nobody (beside another group) or the trigger refused every sign-in (alone).
+  const NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
+  const SCOPES = [
+    { name: 'orders.read', description: 'read orders' },
+    { name: 'orders.admin', description: 'administer orders' },
+    { name: 'orders.write', description: 'write orders' },
+  ];
+  const requested = ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`, `${SERVER}/orders.write`];
+
+  function trigger(userGroups: ApiUserGroup[]): DeployedTrigger {
+    const stack = newStack();
+    tutorialApi(stack, { scopes: SCOPES, userGroups }).addMethod('GET', '/orders', { scopes: ['orders.read'] });
+    return deployedTrigger(stack);
+  }
+
+  test.each(NAMES)('%s alone: the map holds it with its scope; the trigger grants it to members only', async (name) => {
+    const { entries, suppressed } = trigger([{ name, scopes: ['orders.admin'] }]);
+
+    expect(entries).toEqual([[name, [`${SERVER}/orders.admin`]]]);
+    expect(await suppressed([name], requested)).toEqual([]);
+    expect(await suppressed([], requested)).toEqual([`${SERVER}/orders.admin`]);
+    expect(await suppressed(['someone-else'], requested)).toEqual([`${SERVER}/orders.admin`]);
+  });
+
+  test.each(NAMES)('%s beside an ordinary group: each keeps exactly its own scopes', async (name) => {
+    const { entries, suppressed } = trigger([
+      { name, scopes: ['orders.admin'] },
+      { name: 'admins', scopes: ['orders.write'] },
+    ]);
+
+    expect(entries).toEqual([[name, [`${SERVER}/orders.admin`]], ['admins', [`${SERVER}/orders.write`]]]);
+    expect(await suppressed([name], requested)).toEqual([`${SERVER}/orders.write`]);
+    expect(await suppressed(['admins'], requested)).toEqual([`${SERVER}/orders.admin`]);
+    expect(await suppressed([name, 'admins'], requested)).toEqual([]);
+    expect(await suppressed([], requested)).toEqual([`${SERVER}/orders.admin`, `${SERVER}/orders.write`]);
+  });
+
+  test('a name or scope known only at deploy time still lands as a key of its own, beside __proto__', () => {
+    const stack = newStack();
+    const later = Lazy.string({ produce: () => 'late-group' });
+    const json = scopeMapJson(stack, new Map([
+      ['__proto__', [`${SERVER}/orders.admin`]],
+      [later, [Lazy.string({ produce: () => `${SERVER}/orders.write` })]],
+    ]));
+
+    expect(Object.entries(JSON.parse(stack.resolve(json)))).toEqual([
+      ['__proto__', [`${SERVER}/orders.admin`]],
+      ['late-group', [`${SERVER}/orders.write`]],
+    ]);
+  });
+
+  test('the map keeps the order earlier releases wrote (integer-like names first), so deployed functions do not change', () => {
+    const stack = newStack();
+    tutorialApi(stack, {
+      scopes: SCOPES,
+      userGroups: [{ name: 'admins', scopes: ['orders.admin'] }, { name: '7', scopes: ['orders.write'] }],
+    }).addMethod('GET', '/orders', { scopes: ['orders.read'] });
+    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
+
+    expect(fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE])
+      .toBe(`{"7":["${SERVER}/orders.write"],"admins":["${SERVER}/orders.admin"]}`);
   });
 });
 
