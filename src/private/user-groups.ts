@@ -115,7 +115,8 @@ function validateGroupName(where: string, name: string): void {
 /** At least one scope, each one of the API's and requested by the browser client, once. */
 function validateGroupScopes(where: string, group: ApiUserGroup, scopeNames: string[], clientScopes: string[]): void {
   if (Token.isUnresolved(group.scopes)) {
-    return;
+    fail(`${where}.scopes is a list known only at deploy time: the trigger's map is written at synth, so list the `
+      + `scopes that members of ${show(group.name)} get by name, from the API's scopes (${scopeNames.join(', ')})`);
   }
   if (group.scopes.length === 0) {
     fail(`${where}.scopes is empty: list the scopes that members of ${show(group.name)} get, from the API's scopes `
@@ -153,7 +154,7 @@ function validateScopeMapSize(map: Map<string, string[]>): void {
   if (Token.isUnresolved(json)) {
     return;
   }
-  const bytes = Buffer.byteLength(json, 'utf8');
+  const bytes = Buffer.byteLength(json);
   if (bytes > MAX_SCOPE_MAP_BYTES) {
     fail(`userGroups grant their scopes in ${bytes} bytes of JSON, more than the ${MAX_SCOPE_MAP_BYTES} that fit in `
       + 'the trigger\'s environment (Lambda allows 4 KB of environment variables): use fewer groups, shorter group '
