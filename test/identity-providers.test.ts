@@ -7,7 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { newStack, tutorialApi, TUTORIAL_PROPS, violations } from './helpers';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
-import { validateSamePool } from '../src/private/identity-providers';
+import { validateNoPlainSecret, validateSamePool } from '../src/private/identity-providers';
 
 const CLIENT = 'AwesomeApiUserPoolWebClientA952D31A';
 const SAML_METADATA = cognito.UserPoolIdentityProviderSamlMetadata.url('https://login.example.com/saml/metadata.xml');
@@ -454,6 +454,22 @@ describe('addIdentityProvider refuses', () => {
       'addIdentityProvider: provider TestStack/Google ("Google") has its client_secret as plain text '
       + '(12 characters, not shown), which would be written into the template: keep it in AWS Secrets Manager and '
       + 'pass clientSecretValue: SecretValue.secretsManager(\'<secret name>\')',
+    );
+  });
+
+  test.each(['constructor', 'toString', '__proto__'])('a provider of type %s gets the general advice, not a member of every object', (providerType) => {
+    const stack = newStack();
+    const l1 = new cognito.CfnUserPoolIdentityProvider(stack, 'Odd', {
+      userPoolId: 'us-east-1_abcDEF123',
+      providerName: 'Odd',
+      providerType,
+      providerDetails: { client_id: 'id', client_secret: 'plain-secret' },
+    });
+
+    expect(() => validateNoPlainSecret('w', l1)).toThrow(
+      'w has its client_secret as plain text (12 characters, not shown), which would be written into the template: '
+      + 'keep it in AWS Secrets Manager and pass clientSecret: SecretValue.secretsManager(\'<secret name>\').unsafeUnwrap() '
+      + '(the template then holds only a reference to the secret)',
     );
   });
 

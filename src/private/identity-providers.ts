@@ -24,10 +24,10 @@ const PROVIDER_TYPE = 'AWS::Cognito::UserPoolIdentityProvider';
 const SECRET_DETAILS = ['client_secret', 'private_key'];
 
 /** How to pass the secret of each provider type through AWS Secrets Manager instead. */
-const SECRET_FIX: Record<string, string> = {
-  Google: 'clientSecretValue: SecretValue.secretsManager(\'<secret name>\')',
-  SignInWithApple: 'privateKeyValue: SecretValue.secretsManager(\'<secret name>\')',
-};
+const SECRET_FIX = new Map<string, string>([
+  ['Google', 'clientSecretValue: SecretValue.secretsManager(\'<secret name>\')'],
+  ['SignInWithApple', 'privateKeyValue: SecretValue.secretsManager(\'<secret name>\')'],
+]);
 const SECRET_FIX_OTHERS = 'clientSecret: SecretValue.secretsManager(\'<secret name>\').unsafeUnwrap() '
   + '(the template then holds only a reference to the secret)';
 
@@ -230,11 +230,11 @@ export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIden
     return;
   }
   for (const key of SECRET_DETAILS) {
-    const value = details[key];
+    const value = Object.hasOwn(details, key) ? details[key] : undefined;
     if (typeof value !== 'string' || value.startsWith('{{resolve:')) {
       continue;
     }
-    const fix = SECRET_FIX[l1.providerType] ?? SECRET_FIX_OTHERS;
+    const fix = SECRET_FIX.get(l1.providerType) ?? SECRET_FIX_OTHERS;
     throw new Error(`${where} has its ${key} as plain text (${value.length} characters, not shown), which would be `
       + `written into the template: keep it in AWS Secrets Manager and pass ${fix}`);
   }
