@@ -239,4 +239,44 @@ project.addTask('bench', {
   ],
 });
 
+// Mutation testing (issue #26): StrykerJS mutates the authorization path (the trigger's handler and
+// the user-group code that writes its map) and runs their tests against each mutant; a mutant the
+// tests do not notice is a behaviour nothing pins. Fails under a 95% score. Needs Node 22 or newer.
+// The survivors that are equivalent (no test can tell them apart) are listed in the README.
+project.addDevDeps('@stryker-mutator/core@10.0.0', '@stryker-mutator/jest-runner@10.0.0');
+new JsonFile(project, 'stryker.config.json', {
+  obj: {
+    packageManager: 'npm',
+    testRunner: 'jest',
+    mutate: ['src/pre-token-generation.lambda.ts', 'src/private/auth/user-groups.ts'],
+    jest: {
+      projectType: 'custom',
+      enableFindRelatedTests: false,
+      config: {
+        testMatch: ['<rootDir>/test/pre-token-generation.lambda.test.ts', '<rootDir>/test/private/auth/user-groups.test.ts'],
+        collectCoverage: false,
+        reporters: ['default'],
+      },
+    },
+    coverageAnalysis: 'perTest',
+    concurrency: 2,
+    timeoutMS: 30_000,
+    reporters: ['clear-text', 'progress', 'html', 'json'],
+    htmlReporter: { fileName: 'test-reports/mutation/mutation.html' },
+    jsonReporter: { fileName: 'test-reports/mutation/mutation.json' },
+    thresholds: { high: 98, low: 95, break: 95 },
+    tempDirName: '.stryker-tmp',
+    ignorePatterns: ['/example/web', '/test/e2e', '/dist', '/cdk.out', '/test-reports', '/coverage', '/.venv', '/lib'],
+  },
+});
+project.gitignore.exclude('/.stryker-tmp/');
+project.addPackageIgnore('/stryker.config.json');
+project.addTask('mutation', {
+  description: 'Mutation-test the authorization path (trigger handler and user-group code) with StrykerJS; fails under a 95% score',
+  steps: [
+    { spawn: 'bundle' },
+    { exec: 'stryker run' },
+  ],
+});
+
 project.synth();

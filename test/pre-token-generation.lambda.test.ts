@@ -131,6 +131,31 @@ describe('when the event lacks a part', () => {
     expect(tokenScopes(event, await run(event))).toEqual(['openid', READ]);
   });
 
+  test.each([
+    ['null', null],
+    ['without groupsToOverride', {}],
+    ['with groupsToOverride null', { groupsToOverride: null }],
+  ])('a group configuration %s counts as no group', async (_name, groupConfiguration) => {
+    const event = cognitoEvent('TokenGeneration_HostedAuth', []);
+    event.request.groupConfiguration = groupConfiguration;
+    expect(tokenScopes(event, await run(event))).toEqual(['openid', READ]);
+  });
+
+  test('a scope list that is null counts as none', async () => {
+    const event = cognitoEvent('TokenGeneration_HostedAuth', ['admins']);
+    event.request.scopes = null;
+    const result = await run(event);
+    expect(result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress).toEqual([WRITE]);
+  });
+
+  test('without a scope list, the restricted scopes are suppressed in sorted order, whatever the map\'s order', async () => {
+    process.env[SCOPES_BY_GROUP_VARIABLE] = JSON.stringify({ writers: [WRITE], admins: [ADMIN], readers: [READ] });
+    const event = cognitoEvent('TokenGeneration_HostedAuth', []);
+    delete event.request.scopes;
+    const result = await run(event);
+    expect(result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress).toEqual([ADMIN, READ, WRITE]);
+  });
+
   test('no scope list suppresses every restricted scope the user\'s groups do not grant', async () => {
     const event = cognitoEvent('TokenGeneration_HostedAuth', ['admins']);
     delete event.request.scopes;
@@ -148,6 +173,12 @@ describe('fails closed', () => {
       new Error('pre token generation refused: RESTRICTED_SCOPES_BY_GROUP is not set'));
   });
 
+  test('fails when the scope map is empty', async () => {
+    process.env[SCOPES_BY_GROUP_VARIABLE] = '';
+    await expect(run(hosted())).rejects.toThrow(
+      new Error('pre token generation refused: RESTRICTED_SCOPES_BY_GROUP is not set'));
+  });
+
   test('fails when the scope map is not JSON', async () => {
     process.env[SCOPES_BY_GROUP_VARIABLE] = '{admins: orders.admin}';
     await expect(run(hosted())).rejects.toThrow(
@@ -157,6 +188,9 @@ describe('fails closed', () => {
   test.each([
     ['a list', JSON.stringify([ADMIN])],
     ['null', 'null'],
+    ['a number', '42'],
+    ['a string', JSON.stringify('admins')],
+    ['true', 'true'],
   ])('fails when the scope map is %s', async (_name, value) => {
     process.env[SCOPES_BY_GROUP_VARIABLE] = value;
     await expect(run(hosted())).rejects.toThrow(
@@ -174,6 +208,11 @@ describe('fails closed', () => {
     ['an empty list', { admins: [] }],
     ['a short scope name', { admins: ['orders.admin'] }],
     ['a number', { admins: [ADMIN, 7] }],
+    ['a full name beside a short one', { admins: [ADMIN, 'orders.write'] }],
+    ['a name with a space before it', { admins: [` ${ADMIN}`] }],
+    ['a name with a space after it', { admins: [`${ADMIN} `] }],
+    ['a name ending in "/"', { admins: [`${SERVER}/`] }],
+    ['two names in one string', { admins: [`${ADMIN} ${WRITE}`] }],
   ])('fails when the scope map gives a group %s', async (_name, map) => {
     process.env[SCOPES_BY_GROUP_VARIABLE] = JSON.stringify(map);
     await expect(run(hosted())).rejects.toThrow(new Error('pre token generation refused: RESTRICTED_SCOPES_BY_GROUP '
@@ -197,12 +236,12 @@ describe('fails closed', () => {
       new Error('pre token generation refused: the event is not a pre token generation event'));
   });
 
-  test('fails when the event is not an object', async () => {
-    await expect(run(null)).rejects.toThrow(new Error('pre token generation refused: the event is not an object'));
+  test.each([null, 'TokenGeneration_HostedAuth', 2])('fails when the event is %p, not an object', async (event) => {
+    await expect(run(event)).rejects.toThrow(new Error('pre token generation refused: the event is not an object'));
   });
 
-  test('fails when the event has no request', async () => {
-    await expect(run({ ...hosted(), request: undefined })).rejects.toThrow(
+  test.each([undefined, null, 'groups'])('fails when the event\'s request is %p', async (request) => {
+    await expect(run({ ...hosted(), request })).rejects.toThrow(
       new Error('pre token generation refused: the event has no request'));
   });
 

@@ -25,10 +25,10 @@ const PROVIDER_TYPE = 'AWS::Cognito::UserPoolIdentityProvider';
 const SECRET_DETAILS = ['client_secret', 'private_key'];
 
 /** How to pass the secret of each provider type through AWS Secrets Manager instead. */
-const SECRET_FIX: Record<string, string> = {
-  Google: 'clientSecretValue: SecretValue.secretsManager(\'<secret name>\')',
-  SignInWithApple: 'privateKeyValue: SecretValue.secretsManager(\'<secret name>\')',
-};
+const SECRET_FIX = new Map<string, string>([
+  ['Google', 'clientSecretValue: SecretValue.secretsManager(\'<secret name>\')'],
+  ['SignInWithApple', 'privateKeyValue: SecretValue.secretsManager(\'<secret name>\')'],
+]);
 const SECRET_FIX_OTHERS = 'clientSecret: SecretValue.secretsManager(\'<secret name>\').unsafeUnwrap() '
   + '(the template then holds only a reference to the secret)';
 
@@ -216,7 +216,7 @@ export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIden
     return;
   }
   for (const key of SECRET_DETAILS) {
-    const value = details[key];
+    const value = Object.hasOwn(details, key) ? details[key] : undefined;
     if (value === undefined) {
       continue;
     }
@@ -224,7 +224,7 @@ export function validateNoPlainSecret(where: string, l1: cognito.CfnUserPoolIden
     if (plain === 0) {
       continue;
     }
-    const fix = SECRET_FIX[l1.providerType] ?? SECRET_FIX_OTHERS;
+    const fix = SECRET_FIX.get(l1.providerType) ?? SECRET_FIX_OTHERS;
     const what = typeof value === 'string' ? `its ${key} as plain text` : `plain text joined into its ${key}`;
     fail(`${where} has ${what} (${plain} characters, not shown), which would be `
       + `written into the template: keep it in AWS Secrets Manager and pass ${fix}`);

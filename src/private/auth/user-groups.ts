@@ -112,7 +112,8 @@ function validateGroupName(where: string, name: string): void {
 /** At least one scope, each one of the API's and requested by the browser client, once. */
 function validateGroupScopes(where: string, group: ApiUserGroup, scopeNames: string[], clientScopes: string[]): void {
   if (Token.isUnresolved(group.scopes)) {
-    return;
+    fail(`${where}.scopes is a list known only at deploy time: the trigger's map is written at synth, so list the `
+      + `scopes that members of ${show(group.name)} get by name, from the API's scopes (${scopeNames.join(', ')})`);
   }
   if (group.scopes.length === 0) {
     fail(`${where}.scopes is empty: list the scopes that members of ${show(group.name)} get, from the API's scopes `
@@ -145,12 +146,12 @@ function validatePrecedence(where: string, precedence: number | undefined): void
   }
 }
 
-function validateScopeMapSize(map: Record<string, string[]>): void {
-  const json = JSON.stringify(map);
+function validateScopeMapSize(map: Map<string, string[]>): void {
+  const json = JSON.stringify(Object.fromEntries(map));
   if (Token.isUnresolved(json)) {
     return;
   }
-  const bytes = Buffer.byteLength(json, 'utf8');
+  const bytes = Buffer.byteLength(json);
   if (bytes > MAX_SCOPE_MAP_BYTES) {
     fail(`userGroups grant their scopes in ${bytes} bytes of JSON, more than the ${MAX_SCOPE_MAP_BYTES} that fit in `
       + 'the trigger\'s environment (Lambda allows 4 KB of environment variables): use fewer groups, shorter group '
@@ -158,13 +159,25 @@ function validateScopeMapSize(map: Record<string, string[]>): void {
   }
 }
 
-/** The restricted scopes, in full (`<identifier>/<name>`), by group name: what the trigger reads. */
-export function scopesByGroup(groups: ApiUserGroup[], resourceServerIdentifier: string): Record<string, string[]> {
-  const map: Record<string, string[]> = {};
-  for (const group of groups) {
-    map[group.name] = group.scopes.map((name) => `${resourceServerIdentifier}/${name}`);
-  }
-  return map;
+/**
+ * The restricted scopes, in full (`<identifier>/<name>`), by group name: what the trigger reads.
+ * A `Map`, never a plain object: a group may be named `__proto__`, and assigning that key to an
+ * object sets its prototype instead (the group's scopes would then be restricted for nobody).
+ */
+export function scopesByGroup(groups: ApiUserGroup[], resourceServerIdentifier: string): Map<string, string[]> {
+  return new Map(groups.map((group) => [group.name, group.scopes.map((name) => `${resourceServerIdentifier}/${name}`)]));
+}
+
+/**
+ * The map as the JSON object text the trigger parses, each group an own key (`__proto__` too).
+ * Written key by key: aws-cdk-lib's `toJsonString` copies an object into a plain one by
+ * assignment, which drops a `__proto__` key, so only the keys and the values go through it (for
+ * the tokens they may hold). The keys keep the order a JavaScript object gives them, as the
+ * templates of earlier releases have them.
+ */
+export function scopeMapJson(stack: Stack, map: Map<string, string[]>): string {
+  const keys = Object.keys(Object.fromEntries(map));
+  return `{${keys.map((group) => `${stack.toJsonString(group)}:${stack.toJsonString(map.get(group))}`).join(',')}}`;
 }
 
 /** What `addUserGroups` builds from. */
@@ -253,7 +266,7 @@ export function addUserGroups(scope: Construct, options: UserGroupsOptions): Use
     timeout: Duration.seconds(5),
     tracing: options.tracingEnabled ? lambda.Tracing.ACTIVE : undefined,
     environment: {
-      [SCOPES_BY_GROUP_VARIABLE]: Stack.of(scope).toJsonString(scopesByGroup(options.groups, options.resourceServerIdentifier)),
+      [SCOPES_BY_GROUP_VARIABLE]: scopeMapJson(Stack.of(scope), scopesByGroup(options.groups, options.resourceServerIdentifier)),
     },
   });
   acknowledgeConstructFunction(trigger);

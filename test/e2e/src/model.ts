@@ -168,7 +168,8 @@ export function apiModel(t: ResolvedTemplate): ApiModel {
 
   const methods = t.ofType('AWS::ApiGateway::Method').map((id) => methodModel(t, id, paths));
 
-  const gatewayResponses: { [type: string]: GatewayResponseModel } = {};
+  // Keyed by names read from the template: objects without a prototype, so that no name finds Object's members.
+  const gatewayResponses: { [type: string]: GatewayResponseModel } = Object.create(null);
   for (const id of t.ofType('AWS::ApiGateway::GatewayResponse')) {
     const parameters = (t.prop(id, 'ResponseParameters') ?? {}) as { [key: string]: string };
     const templates = (t.prop(id, 'ResponseTemplates') ?? {}) as { [type: string]: string };
@@ -258,7 +259,7 @@ function methodModel(t: ResolvedTemplate, id: string, paths: Map<string, string>
 
 /** Header mappings whose values are static (`'value'`); anything else is not modelled. */
 function headersOf(where: string, parameters: { [key: string]: string }, prefix: string): { [name: string]: string } {
-  const headers: { [name: string]: string } = {};
+  const headers: { [name: string]: string } = Object.create(null);
   for (const [key, value] of Object.entries(parameters)) {
     const literal = /^'(.*)'$/s.exec(value);
     if (!key.startsWith(prefix) || !literal) {

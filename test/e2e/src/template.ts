@@ -62,7 +62,7 @@ export class ResolvedTemplate {
 
   /** What CloudFormation's `Ref` of a resource gives, with made-up ids where AWS makes them up. */
   public ref(logicalId: string): string {
-    if (PSEUDO[logicalId]) {
+    if (Object.hasOwn(PSEUDO, logicalId)) {
       return PSEUDO[logicalId];
     }
     const { Type } = this.resource(logicalId);

@@ -7,7 +7,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
-import { plainTextLength, validateSamePool } from '../../../src/private/auth/identity-providers';
+import { plainTextLength, validateNoPlainSecret, validateSamePool } from '../../../src/private/auth/identity-providers';
 import { newStack, tutorialApi, TUTORIAL_PROPS, violations } from '../../helpers';
 
 const CLIENT = 'AwesomeApiUserPoolWebClientA952D31A';
@@ -516,6 +516,22 @@ describe('addIdentityProvider refuses', () => {
     expect(plainTextLength({ 'Fn::Join': ['', [{ 'Fn::Join': ['', ['ab', { Ref: 'X' }]] }, '{{resolve:ssm-secure:p}}']] })).toBe(2);
     expect(plainTextLength({ 'Fn::Sub': 'abc${AWS::AccountId}' })).toBe(3);
     expect(plainTextLength({ 'Fn::Sub': ['${Secret}', { Secret: { Ref: 'S' } }] })).toBe(0);
+  });
+
+  test.each(['constructor', 'toString', '__proto__'])('a provider of type %s gets the general advice, not a member of every object', (providerType) => {
+    const stack = newStack();
+    const l1 = new cognito.CfnUserPoolIdentityProvider(stack, 'Odd', {
+      userPoolId: 'us-east-1_abcDEF123',
+      providerName: 'Odd',
+      providerType,
+      providerDetails: { client_id: 'id', client_secret: 'plain-secret' },
+    });
+
+    expect(() => validateNoPlainSecret('w', l1)).toThrow(
+      'w has its client_secret as plain text (12 characters, not shown), which would be written into the template: '
+      + 'keep it in AWS Secrets Manager and pass clientSecret: SecretValue.secretsManager(\'<secret name>\').unsafeUnwrap() '
+      + '(the template then holds only a reference to the secret)',
+    );
   });
 
   test('a secret from a (NoEcho) parameter or SSM SecureString is accepted', () => {

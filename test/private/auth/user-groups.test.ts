@@ -1,14 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { App, Lazy, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { ApiUserGroup, ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
 import { PreTokenGenerationEvent, SCOPES_BY_GROUP_VARIABLE } from '../../../src/pre-token-generation.lambda';
-import { addUserGroups } from '../../../src/private/auth/user-groups';
-import { newStack, tutorialApi } from '../../helpers';
+import { REASONS } from '../../../src/private/acknowledgements';
+import { addUserGroups, scopeMapJson } from '../../../src/private/auth/user-groups';
+import { newStack, tutorialApi, TUTORIAL_PROPS } from '../../helpers';
 
 const SERVER = 'awesomeapi-resource-server';
 
@@ -32,6 +34,62 @@ function synth(overrides: Partial<ProtectedApiWithCognitoProps> = WITH_ADMINS, a
 /** The tutorial's API with `groups`, expecting the synth to fail. */
 function build(groups: ApiUserGroup[], overrides: Partial<ProtectedApiWithCognitoProps> = {}): () => void {
   return () => tutorialApi(newStack(), { ...WITH_ADMINS, ...overrides, userGroups: groups });
+}
+
+/** What the synthesized trigger is: its environment's map, and its bundle run as Cognito would run it. */
+interface DeployedTrigger {
+  /** The restricted-scope map of the function's environment, parsed, as [group, scopes] pairs. */
+  readonly entries: Array<[string, unknown]>;
+  /** The scopes the bundled handler takes out of a sign-in's access token for a member of `groups`. */
+  readonly suppressed: (groups: string[], requested: string[]) => Promise<string[] | undefined>;
+}
+
+/**
+ * Synthesizes the stack's app once, and reads the trigger the template deploys: the bundle in its
+ * asset, as the assets manifest names it, with the environment the template gives it.
+ */
+function deployedTrigger(stack: Stack): DeployedTrigger {
+  const assembly = (stack.node.root as App).synth();
+  const template = assembly.getStackByName(stack.stackName).template;
+  const functions = Object.values(template.Resources).filter((r: any) => r.Type === 'AWS::Lambda::Function') as any[];
+  expect(functions).toHaveLength(1);
+  const fn = functions[0];
+  const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
+  const manifest = JSON.parse(fs.readFileSync(path.join(assembly.directory, `${stack.artifactId}.assets.json`), 'utf8'));
+  const bundle = path.join(assembly.directory, manifest.files[assetHash].source.path, 'index.js');
+  expect(fs.existsSync(bundle)).toBe(true);
+  const { handler } = jest.requireActual(bundle) as { handler: (e: unknown) => Promise<PreTokenGenerationEvent> };
+  const environment: string = fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE];
+  expect(typeof environment).toBe('string');
+
+  const suppressed = async (groups: string[], requested: string[]) => {
+    const saved = process.env[SCOPES_BY_GROUP_VARIABLE];
+    process.env[SCOPES_BY_GROUP_VARIABLE] = environment;
+    try {
+      // Cognito's version 2 event for a sign-in through managed login.
+      const answer = await handler({
+        version: '2',
+        triggerSource: 'TokenGeneration_HostedAuth',
+        request: { groupConfiguration: { groupsToOverride: groups }, scopes: requested },
+        response: { claimsAndScopeOverrideDetails: null },
+      });
+      return answer.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress;
+    } finally {
+      if (saved === undefined) {
+        delete process.env[SCOPES_BY_GROUP_VARIABLE];
+      } else {
+        process.env[SCOPES_BY_GROUP_VARIABLE] = saved;
+      }
+    }
+  };
+  return { entries: Object.entries(JSON.parse(environment)), suppressed };
+}
+
+/** The cdk-nag rules acknowledged on `construct` itself, with their reasons. */
+function acknowledged(construct: IConstruct): Record<string, string> {
+  return Object.assign({}, ...construct.node.metadata
+    .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+    .map((m) => m.data));
 }
 
 function onlyId(template: Template, type: string): string {
@@ -97,6 +155,19 @@ describe('groups', () => {
       .toEqual([...names].sort());
     expect(api.userPoolGroups.map((g) => g.node.id)).toEqual(['Group 0', 'a--b', 'Group 2', 'Group 3', 'admins']);
   });
+
+  test('a name with "/" after its "--" twin gets an id by position too', () => {
+    const { api } = synth({ ...WITH_ADMINS, userGroups: ['a--b', 'a/b'].map((name) => ({ name, scopes: ['orders.admin'] })) });
+    expect(api.userPoolGroups.map((g) => g.node.id)).toEqual(['a--b', 'Group 1']);
+  });
+
+  test('a name partly known only at deploy time is checked neither for its form nor for the map\'s size', () => {
+    // 4,100 characters and a token: too long for a group name and for the map, were it all known.
+    const name = 'g'.repeat(4100) + Lazy.string({ produce: () => 'admins' });
+    const { template } = synth({ ...WITH_ADMINS, userGroups: [{ name, scopes: ['orders.admin'] }] });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: `${'g'.repeat(4100)}admins` });
+  });
+
 });
 
 describe('the trigger', () => {
@@ -143,39 +214,68 @@ describe('the trigger', () => {
   test('the bundle in its asset, with the environment it gets, keeps the admin scope for admins only', async () => {
     const stack = newStack();
     tutorialApi(stack, WITH_ADMINS).addMethod('GET', '/orders', { scopes: ['orders.read'] });
-    const assembly = (stack.node.root as App).synth();
+    const { suppressed } = deployedTrigger(stack);
+
+    const requested = ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`];
+    expect(await suppressed(['admins'], requested)).toEqual([]);
+    expect(await suppressed([], requested)).toEqual([`${SERVER}/orders.admin`]);
+  });
+
+  test('says what it is: the function\'s and the role\'s descriptions', () => {
+    const { template } = synth();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'Takes the restricted scopes that the user\'s groups do not grant out of access tokens '
+        + '(Cognito pre token generation, event version 2)',
+    });
+    template.hasResourceProperties('AWS::IAM::Role', { Description: 'The pre token generation trigger\'s role' });
+  });
+
+  test('its log group is named under /aws/lambda/ after the stack and the last 40 characters of its path\'s id', () => {
+    // The name is the log group's identity: a change would replace it (and lose its logs) in deployed stacks.
+    const stack = newStack();
+    new ProtectedApiWithCognito(stack, 'OrdersApiProtectedWithCognitoScopes', { ...TUTORIAL_PROPS, ...WITH_ADMINS })
+      .addMethod('GET', '/orders', { scopes: ['orders.read'] });
     const template = Template.fromStack(stack);
     const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
-    // The asset the template deploys, as the assets manifest names it.
-    const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, '');
-    const manifest = JSON.parse(fs.readFileSync(path.join(assembly.directory, 'TestStack.assets.json'), 'utf8'));
-    const bundle = path.join(assembly.directory, manifest.files[assetHash].source.path, 'index.js');
-    expect(fs.existsSync(bundle)).toBe(true);
-
-    const { handler } = jest.requireActual(bundle) as { handler: (e: unknown) => Promise<PreTokenGenerationEvent> };
-    const event = (groups: string[]) => ({
-      version: '2',
-      triggerSource: 'TokenGeneration_HostedAuth',
-      request: {
-        groupConfiguration: { groupsToOverride: groups },
-        scopes: ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`],
-      },
-      response: { claimsAndScopeOverrideDetails: null },
+    const logGroup = template.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref];
+    expect(logGroup.Properties.LogGroupName).toEqual({
+      'Fn::Join': ['', ['/aws/lambda/', { Ref: 'AWS::StackName' }, '-hCognitoScopesPreTokenGeneration6D7CD021']],
     });
-    const saved = process.env[SCOPES_BY_GROUP_VARIABLE];
-    process.env[SCOPES_BY_GROUP_VARIABLE] = fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE];
-    try {
-      const suppressed = async (groups: string[]) =>
-        (await handler(event(groups))).response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.scopesToSuppress;
-      expect(await suppressed(['admins'])).toEqual([]);
-      expect(await suppressed([])).toEqual([`${SERVER}/orders.admin`]);
-    } finally {
-      if (saved === undefined) {
-        delete process.env[SCOPES_BY_GROUP_VARIABLE];
-      } else {
-        process.env[SCOPES_BY_GROUP_VARIABLE] = saved;
-      }
-    }
+    expect('hCognitoScopesPreTokenGeneration6D7CD021').toHaveLength(40);
+  });
+
+  test('with accessLogEncryptionKey, the key lets CloudWatch Logs use it for the function logs\' names', () => {
+    const stack = newStack();
+    const key = new kms.Key(stack, 'LogKey');
+    tutorialApi(stack, { ...WITH_ADMINS, accessLogEncryptionKey: key }).addMethod('GET', '/orders', { scopes: ['orders.read'] });
+    const template = Template.fromStack(stack);
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    expect(template.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref].Properties.KmsKeyId)
+      .toEqual({ 'Fn::GetAtt': [stack.getLogicalId(key.node.defaultChild as kms.CfnKey), 'Arn'] });
+    const conditions = (template.findResources('AWS::KMS::Key')[stack.getLogicalId(key.node.defaultChild as kms.CfnKey)]
+      .Properties.KeyPolicy.Statement as any[]).map((statement) => JSON.stringify(statement.Condition ?? {}));
+    expect(conditions).toContainEqual(expect.stringContaining(':log-group:/aws/lambda/*"'));
+  });
+
+  test('is acknowledged for concurrency, dead letters, VPC, its environment key and (untraced) tracing, in cdk-nag and checkov', () => {
+    const { api, template } = synth();
+    const fn = Object.values(template.findResources('AWS::Lambda::Function'))[0];
+    expect(fn.Metadata.checkov.skip.map((skip: { id: string }) => skip.id))
+      .toEqual(['CKV_AWS_115', 'CKV_AWS_116', 'CKV_AWS_117', 'CKV_AWS_173']);
+    // Tracing too, when it is off (the default): the Serverless pack asks for it.
+    expect(Object.keys(acknowledged(api.preTokenGenerationFunction!))).toEqual([
+      'NIST.800.53.R5-LambdaConcurrency', 'HIPAA.Security-LambdaConcurrency',
+      'NIST.800.53.R5-LambdaDLQ', 'HIPAA.Security-LambdaDLQ', 'Serverless-LambdaDLQ',
+      'NIST.800.53.R5-LambdaInsideVPC', 'HIPAA.Security-LambdaInsideVPC', 'PCI.DSS.321-LambdaInsideVPC',
+      'Serverless-LambdaTracing',
+    ].map((rule) => `Annotation::${rule}`));
+  });
+
+  test('its policy\'s "*" for X-Ray is acknowledged only when tracing, with the reason', () => {
+    const policyOf = (api: ProtectedApiWithCognito) => api.node.findChild('PreTokenGeneration').node.findChild('Policy');
+    const traced = synth({ ...WITH_ADMINS, tracingEnabled: true }).api;
+    expect(acknowledged(policyOf(traced))).toEqual({ 'Annotation::AwsSolutions-IAM5[Resource::*]': REASONS.functionTracing });
+    expect(acknowledged(policyOf(synth().api))).toEqual({});
   });
 
   test('has its own role, with no AWS managed policy and no inline one, that may only write its own log group', () => {
@@ -229,6 +329,73 @@ describe('the trigger', () => {
     expect(template.findResources('AWS::Logs::LogGroup')[fn.Properties.LoggingConfig.LogGroup.Ref]).toMatchObject({
       DeletionPolicy: 'Delete',
     });
+  });
+});
+
+describe('groups named like a member of every JavaScript object', () => {
+  // `map[name] = ...` on a plain object sets the prototype for `__proto__` instead of a key, and
+  // aws-cdk-lib's toJsonString copies objects by assignment: either way the group's scopes were
+  // restricted for nobody (beside another group) or the trigger refused every sign-in (alone).
+  const NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf'];
+  const SCOPES = [
+    { name: 'orders.read', description: 'read orders' },
+    { name: 'orders.admin', description: 'administer orders' },
+    { name: 'orders.write', description: 'write orders' },
+  ];
+  const requested = ['openid', `${SERVER}/orders.read`, `${SERVER}/orders.admin`, `${SERVER}/orders.write`];
+
+  function trigger(userGroups: ApiUserGroup[]): DeployedTrigger {
+    const stack = newStack();
+    tutorialApi(stack, { scopes: SCOPES, userGroups }).addMethod('GET', '/orders', { scopes: ['orders.read'] });
+    return deployedTrigger(stack);
+  }
+
+  test.each(NAMES)('%s alone: the map holds it with its scope; the trigger grants it to members only', async (name) => {
+    const { entries, suppressed } = trigger([{ name, scopes: ['orders.admin'] }]);
+
+    expect(entries).toEqual([[name, [`${SERVER}/orders.admin`]]]);
+    expect(await suppressed([name], requested)).toEqual([]);
+    expect(await suppressed([], requested)).toEqual([`${SERVER}/orders.admin`]);
+    expect(await suppressed(['someone-else'], requested)).toEqual([`${SERVER}/orders.admin`]);
+  });
+
+  test.each(NAMES)('%s beside an ordinary group: each keeps exactly its own scopes', async (name) => {
+    const { entries, suppressed } = trigger([
+      { name, scopes: ['orders.admin'] },
+      { name: 'admins', scopes: ['orders.write'] },
+    ]);
+
+    expect(entries).toEqual([[name, [`${SERVER}/orders.admin`]], ['admins', [`${SERVER}/orders.write`]]]);
+    expect(await suppressed([name], requested)).toEqual([`${SERVER}/orders.write`]);
+    expect(await suppressed(['admins'], requested)).toEqual([`${SERVER}/orders.admin`]);
+    expect(await suppressed([name, 'admins'], requested)).toEqual([]);
+    expect(await suppressed([], requested)).toEqual([`${SERVER}/orders.admin`, `${SERVER}/orders.write`]);
+  });
+
+  test('a name or scope known only at deploy time still lands as a key of its own, beside __proto__', () => {
+    const stack = newStack();
+    const later = Lazy.string({ produce: () => 'late-group' });
+    const json = scopeMapJson(stack, new Map([
+      ['__proto__', [`${SERVER}/orders.admin`]],
+      [later, [Lazy.string({ produce: () => `${SERVER}/orders.write` })]],
+    ]));
+
+    expect(Object.entries(JSON.parse(stack.resolve(json)))).toEqual([
+      ['__proto__', [`${SERVER}/orders.admin`]],
+      ['late-group', [`${SERVER}/orders.write`]],
+    ]);
+  });
+
+  test('the map keeps the order earlier releases wrote (integer-like names first), so deployed functions do not change', () => {
+    const stack = newStack();
+    tutorialApi(stack, {
+      scopes: SCOPES,
+      userGroups: [{ name: 'admins', scopes: ['orders.admin'] }, { name: '7', scopes: ['orders.write'] }],
+    }).addMethod('GET', '/orders', { scopes: ['orders.read'] });
+    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))[0];
+
+    expect(fn.Properties.Environment.Variables[SCOPES_BY_GROUP_VARIABLE])
+      .toBe(`{"7":["${SERVER}/orders.write"],"admins":["${SERVER}/orders.admin"]}`);
   });
 });
 
@@ -291,6 +458,14 @@ describe('bad userGroups', () => {
       + 'add it to the scopes prop or fix the name'));
   });
 
+  test('fails when a group\'s scopes are a list known only at deploy time', () => {
+    // aws-cdk-lib could not write such a list into the trigger's map: it failed with a resolution error before.
+    const scopes = Token.asList(Lazy.list({ produce: () => ['orders.admin'] }));
+    expect(build([{ name: 'admins', scopes }])).toThrow(new Error('userGroups[0].scopes is a list known only at '
+      + 'deploy time: the trigger\'s map is written at synth, so list the scopes that members of "admins" get by name, '
+      + 'from the API\'s scopes (orders.read, orders.admin)'));
+  });
+
   test('fails when a group lists no scope', () => {
     expect(build([{ name: 'admins', scopes: [] }])).toThrow(new Error('userGroups[0].scopes is empty: list the scopes '
       + 'that members of "admins" get, from the API\'s scopes (orders.read, orders.admin)'));
@@ -302,9 +477,12 @@ describe('bad userGroups', () => {
   });
 
   test('fails when a group lists a scope the browser client does not request', () => {
-    expect(build([{ name: 'admins', scopes: ['orders.admin'] }], { clientScopes: ['orders.read'] })).toThrow(new Error(
-      'userGroups[0].scopes[0] "orders.admin" is not in clientScopes (orders.read): the browser client never requests '
-      + 'it, so membership cannot grant it; add it to clientScopes, or remove it from the group'));
+    expect(build([{ name: 'admins', scopes: ['orders.admin'] }], {
+      scopes: [...WITH_ADMINS.scopes!, { name: 'orders.write', description: 'write orders' }],
+      clientScopes: ['orders.read', 'orders.write'],
+    })).toThrow(new Error(
+      'userGroups[0].scopes[0] "orders.admin" is not in clientScopes (orders.read, orders.write): the browser client '
+      + 'never requests it, so membership cannot grant it; add it to clientScopes, or remove it from the group'));
   });
 
   test.each([-1, 1.5, Number.NaN])('fails when a precedence is %p', (precedence) => {
@@ -321,6 +499,10 @@ describe('bad userGroups', () => {
     expect(build([{ name: 'admins', scopes: ['orders.admin'], description }])).toThrow(new Error(
       'userGroups[0].description "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd..." (2049 characters) is '
       + 'invalid: Cognito allows at most 2048 characters'));
+  });
+
+  test('accepts a description of exactly 2048 characters', () => {
+    expect(build([{ name: 'admins', scopes: ['orders.admin'], description: 'd'.repeat(2048) }])).not.toThrow();
   });
 
   test('fails when userGroups are given with featurePlan LITE', () => {
@@ -341,6 +523,14 @@ describe('bad userGroups', () => {
       + 'that fit in the trigger\'s environment (Lambda allows 4 KB of environment variables): use fewer groups, '
       + 'shorter group or scope names, or a shorter resourceServerIdentifier'));
     expect(build(groups.slice(0, 65))).not.toThrow();
+  });
+
+  test('the scope map may fill the trigger\'s environment to the last byte, and not one more', () => {
+    // 63 groups take 3,897 bytes of JSON; a 64th named with 90 characters brings the map to exactly 4,034.
+    const groups = Array.from({ length: 63 }, (_, i) => ({ name: `group-number-${i}`, scopes: ['orders.admin'] }));
+    expect(build([...groups, { name: 'x'.repeat(90), scopes: ['orders.admin'] }])).not.toThrow();
+    expect(build([...groups, { name: 'x'.repeat(91), scopes: ['orders.admin'] }])).toThrow(
+      /^userGroups grant their scopes in 4035 bytes of JSON, more than the 4034 that fit/);
   });
 });
 
@@ -378,6 +568,11 @@ describe('the user pool', () => {
     ['fromUserPoolId', (stack: Stack) => cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_EXAMPLE')],
     ['fromUserPoolArn', (stack: Stack) => cognito.UserPool.fromUserPoolArn(stack, 'Pool',
       'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_EXAMPLE')],
+    ['fromUserPoolId, with a CfnUserPool as its default child', (stack: Stack) => {
+      const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_EXAMPLE');
+      new cognito.CfnUserPool(pool, 'Resource');
+      return pool;
+    }],
   ])('fails when the pool is imported (%s)', (_name, makePool) => {
     expect(attach(makePool).attachGroups).toThrow(new Error('userGroups need a pre token generation trigger on the '
       + 'user pool, but the user pool "TestStack/Pool" is imported (fromUserPoolId or fromUserPoolArn), and its '
