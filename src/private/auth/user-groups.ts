@@ -12,6 +12,7 @@ import { ApiUserGroup } from '../../user-group';
 import { REASONS, RULES, acknowledgeConstructFunction, waive } from '../acknowledgements';
 import { fail, show } from '../errors';
 import { encryptLogGroup } from '../logging';
+import { fullScopeName } from '../naming';
 
 /*
  * `userGroups`: one Cognito group per entry, and a pre token generation trigger (event version 2)
@@ -165,7 +166,7 @@ function validateScopeMapSize(map: Map<string, string[]>): void {
  * object sets its prototype instead (the group's scopes would then be restricted for nobody).
  */
 export function scopesByGroup(groups: ApiUserGroup[], resourceServerIdentifier: string): Map<string, string[]> {
-  return new Map(groups.map((group) => [group.name, group.scopes.map((name) => `${resourceServerIdentifier}/${name}`)]));
+  return new Map(groups.map((group) => [group.name, group.scopes.map((name) => fullScopeName(resourceServerIdentifier, name))]));
 }
 
 /**
