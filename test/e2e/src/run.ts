@@ -391,6 +391,15 @@ const CASES: Case[] = [
     because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204, GET 401\)/,
   },
   {
+    name: 'broken, two origins: the method\'s answer names the first origin only',
+    template: 'twoOrigins',
+    from: 1,
+    // The mock's body without the template that echoes the request's origin when it is an allowed one.
+    breakIt: (t) => { readMethod(t).Integration.IntegrationResponses[0].ResponseTemplates['application/json'] = READ_BODY; },
+    failsAt: `call GET /${READ_PATH}: 200 and the mock's body`,
+    because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204, GET 200\)/,
+  },
+  {
     name: 'broken, two origins: the preflight answers the first origin only',
     template: 'twoOrigins',
     from: 1,
