@@ -8,8 +8,11 @@
  * `#end`; conditions `a == b` joined by `||` or by `&&`; values `$name`, string literals with `$name`
  * and `$!name` in them, and `$input.params().header.get("<Name>")`, the request header of that exact
  * name. Velocity's rules: a `#set` to a null value leaves the variable as it was; `==` with one null
- * side is false; `$!name` of null is empty, `$name` of null stays as written. A line holding only
- * directives and white space writes nothing, not even its line break (Velocity's line gobbling).
+ * side is false (two null sides are refused); `$!name` of null is empty, `$name` of null stays as
+ * written. A line holding only directives and white space writes nothing, not even its line break
+ * (Velocity gobbles the line break after such directives). Velocity 1.7 may keep the white space
+ * that indents such a line; the only templates here with indented directives are aws-cdk-lib's
+ * preflights, which answer 204, and a 204 has no body, so no answer shows the difference.
  *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
