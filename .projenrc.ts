@@ -165,6 +165,8 @@ project.addTask('e2e', {
     { exec: 'npm run build --prefix example/web' },
     { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --loglevel=error' },
     { exec: 'npm run typecheck --prefix test/e2e' },
+    // The stand-ins' own tests (the mapping template subset), before they stand in for anything.
+    { exec: 'npm test --prefix test/e2e' },
     { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/main.ts' },
     { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/two-origins.ts' },
     { exec: 'npm start --prefix test/e2e' },
