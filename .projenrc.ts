@@ -153,7 +153,8 @@ project.eslint?.addIgnorePattern('test/e2e/');
 
 // The end-to-end test (issue #15): the example web app, built, signs in and calls the API in headless
 // Chromium, against a local OpenID provider and API that test/e2e stands up from the example stack's
-// synthesized template; then copies of the template with one thing broken must make the flow fail.
+// synthesized template; then copies of the template with one thing broken must make the flow fail. The
+// same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/two-origins).
 // Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH (Debian: apt-get install chromium).
 // The synth skips CDK's built-in template validation (the build runs it): it does not change the template.
 project.addTask('e2e', {
@@ -164,7 +165,10 @@ project.addTask('e2e', {
     { exec: 'npm run build --prefix example/web' },
     { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --loglevel=error' },
     { exec: 'npm run typecheck --prefix test/e2e' },
+    // The stand-ins' own tests (the mapping template subset), before they stand in for anything.
+    { exec: 'npm test --prefix test/e2e' },
     { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/main.ts' },
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/two-origins.ts' },
     { exec: 'npm start --prefix test/e2e' },
   ],
 });

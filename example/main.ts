@@ -4,29 +4,17 @@
  */
 import * as path from 'path';
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
-import { ProtectedApiWithCognito } from '../src';
+import { addAwesomeApi } from './awesome-api';
 
 const app = new App({ outdir: path.join(__dirname, '..', 'cdk.out') });
 const stack = new Stack(app, 'AwesomeApiStack', {
   env: { region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
 });
 
-const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', {
-  domainPrefix: 'buraktas-awesome-domain',
-  resourceServerIdentifier: 'awesomeapi-resource-server',
-  scopes: [
-    { name: 'awesomeapi.read', description: 'awesomeapi read scope' },
-    { name: 'awesomeapi.admin', description: 'awesomeapi administration scope' },
-  ],
-  // The web app (example/web) may ask for the read scope only; the admin scope is a machine client's.
-  clientScopes: ['awesomeapi.read'],
+addAwesomeApi(stack, {
   callbackUrls: ['http://localhost:3000/dashboard'],
   logoutUrls: ['http://localhost:3000/'],
 });
-api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
-// A method the web app's users cannot call: it shows how the API refuses a token without the scope.
-api.addMethod('GET', '/awesomeapi/admin', { scopes: ['awesomeapi.admin'] });
-api.addMachineClient('AdminTool', { scopes: ['awesomeapi.admin'] });
 
 const assembly = app.synth();
 const artifact = assembly.getStackByName(stack.stackName);

@@ -6,6 +6,7 @@
 import * as http from 'node:http';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 import type { ApiModel, GatewayResponseModel, MethodModel } from './model.js';
+import type { TemplateRequest } from './vtl.js';
 
 /** API Gateway's status and message for the gateway responses this stand-in can give. */
 const GATEWAY_DEFAULTS: { [type: string]: { status: number; family: 'DEFAULT_4XX' | 'DEFAULT_5XX' } } = {
@@ -46,21 +47,22 @@ export async function startApi(model: ApiModel, port: number, issuerFor: (cognit
   });
 
   async function answer(req: http.IncomingMessage): Promise<Answer> {
+    const request = templateRequest(req);
     const path = new URL(req.url!, 'http://localhost').pathname;
     const prefix = `/${model.stageName}`;
     const method = path === prefix || path.startsWith(`${prefix}/`)
       ? findMethod(model.methods, req.method!, path.slice(prefix.length) || '/')
       : undefined;
     if (!method) {
-      return gatewayResponse(model, 'MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
+      return gatewayResponse(model, 'MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token', request);
     }
     if (method.authorization === 'COGNITO_USER_POOLS') {
       const refusal = await authorize(method, req.headers[method.tokenHeader!.toLowerCase()]);
       if (refusal) {
-        return gatewayResponse(model, 'UNAUTHORIZED', refusal);
+        return gatewayResponse(model, 'UNAUTHORIZED', refusal, request);
       }
     }
-    return mockResponse(method);
+    return mockResponse(method, request);
   }
 
   /** The Cognito authorizer: undefined when the token passes, or the message API Gateway answers. */
@@ -114,31 +116,59 @@ function findMethod(methods: MethodModel[], httpMethod: string, path: string): M
   return here.find((m) => m.httpMethod === httpMethod) ?? here.find((m) => m.httpMethod === 'ANY');
 }
 
-/** The mock integration: the request template's status picks the integration response. */
-function mockResponse(method: MethodModel): Answer {
+/** The request as mapping templates and request parameter mappings see it: each header under the name the client spelled. */
+function templateRequest(req: http.IncomingMessage): TemplateRequest {
+  return {
+    header: (name) => {
+      const i = req.rawHeaders.findIndex((value, at) => at % 2 === 0 && value === name);
+      return i < 0 ? undefined : req.rawHeaders[i + 1];
+    },
+  };
+}
+
+/**
+ * The mock integration: the request template's status picks the integration response, whose
+ * header mappings apply, then its template runs (its `responseOverride` headers win).
+ */
+function mockResponse(method: MethodModel, request: TemplateRequest): Answer {
   const status = String(method.mockStatusCode);
   const response = method.integrationResponses.find((r) => r.selectionPattern !== undefined && new RegExp(`^${r.selectionPattern}$`).test(status))
     ?? method.integrationResponses.find((r) => r.selectionPattern === undefined);
   if (!response) {
     return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"message": "Internal server error"}' };
   }
-  // Static templates only (the model refuses others); API Gateway picks application/json by default.
-  const [contentType, template] = Object.entries(response.templates)[0] ?? ['application/json', ''];
+  // API Gateway picks application/json by default.
+  const [contentType, template] = Object.entries(response.templates)[0] ?? ['application/json', undefined];
+  let result;
+  try {
+    result = template?.evaluate(request) ?? { body: '', headerOverrides: {} };
+  } catch (error) {
+    console.log(`  API stand-in: ${method.httpMethod} ${method.path}: ${(error as Error).message}`);
+    return { status: 500, headers: { 'content-type': 'application/json' }, body: '{"message": "Internal server error"}' };
+  }
   return {
     status: Number(response.statusCode),
-    headers: { 'content-type': contentType, ...response.headers },
-    body: template,
+    headers: { 'content-type': contentType, ...response.headers, ...result.headerOverrides },
+    body: result.body,
   };
 }
 
 /** A gateway response: its own headers, or those of its DEFAULT_4XX/5XX family, as API Gateway falls back. */
-function gatewayResponse(model: ApiModel, type: string, message: string): Answer {
+function gatewayResponse(model: ApiModel, type: string, message: string, request: TemplateRequest): Answer {
   const { status, family } = GATEWAY_DEFAULTS[type];
   const configured: GatewayResponseModel | undefined = model.gatewayResponses[type] ?? model.gatewayResponses[family];
   const template = configured?.template ?? '{"message":$context.error.messageString}';
+  // Each header mapping: its static value, or the request's header (none when the request has none).
+  const headers: { [name: string]: string } = {};
+  for (const [name, mapping] of Object.entries(configured?.headers ?? {})) {
+    const value = 'value' in mapping ? mapping.value : request.header(mapping.requestHeader);
+    if (value !== undefined) {
+      headers[name] = value;
+    }
+  }
   return {
     status: configured?.statusCode ?? status,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${type === 'UNAUTHORIZED' ? 'UnauthorizedException' : 'MissingAuthenticationTokenException'}`, ...configured?.headers },
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${type === 'UNAUTHORIZED' ? 'UnauthorizedException' : 'MissingAuthenticationTokenException'}`, ...headers },
     body: template.replace('$context.error.messageString', JSON.stringify(message)),
   };
 }

@@ -3,6 +3,7 @@
  * OpenID provider), the REST API (for the API stand-in) and the WebClientConfig output (for the app).
  */
 import { Json, REGION, ResolvedTemplate, URL_SUFFIX } from './template.js';
+import { MappingTemplate } from './vtl.js';
 
 export interface WebClientConfig {
   issuer: string;
@@ -35,9 +36,12 @@ export interface LoginModel {
   readonly idTokenSeconds: number;
 }
 
+/** A response header's mapping: a static value, or the request header of that exact name (absent when the request has none). */
+export type HeaderMapping = { readonly value: string } | { readonly requestHeader: string };
+
 export interface GatewayResponseModel {
   readonly statusCode?: number;
-  readonly headers: { [name: string]: string };
+  readonly headers: { [name: string]: HeaderMapping };
   readonly template?: string;
 }
 
@@ -45,7 +49,7 @@ export interface IntegrationResponseModel {
   readonly statusCode: string;
   readonly selectionPattern?: string;
   readonly headers: { [name: string]: string };
-  readonly templates: { [contentType: string]: string };
+  readonly templates: { [contentType: string]: MappingTemplate };
 }
 
 export interface MethodModel {
@@ -176,7 +180,8 @@ export function apiModel(t: ResolvedTemplate): ApiModel {
     const status = t.prop(id, 'StatusCode');
     gatewayResponses[t.stringProp(id, 'ResponseType')] = {
       statusCode: typeof status === 'string' ? Number(status) : undefined,
-      headers: headersOf(`${id}.ResponseParameters`, parameters, 'gatewayresponse.header.'),
+      // Gateway responses may map request parameters too; the stand-in models request headers.
+      headers: headerMappingsOf(`${id}.ResponseParameters`, parameters, 'gatewayresponse.header.', /^method\.request\.header\.(.+)$/),
       template: templates['application/json'],
     };
   }
@@ -231,12 +236,8 @@ function methodModel(t: ResolvedTemplate, id: string, paths: Map<string, string>
         throw new Error(`${id}: the integration response ${statusCode} maps ${key}, which no method response ${statusCode} declares`);
       }
     }
-    const templates = (r.ResponseTemplates ?? {}) as { [type: string]: string };
-    for (const [type, template] of Object.entries(templates)) {
-      if (/[#$]/.test(template)) {
-        throw new Error(`${id}: the stand-in does not evaluate mapping templates (VTL); the ${type} response template is: ${template}`);
-      }
-    }
+    const templates = Object.fromEntries(Object.entries((r.ResponseTemplates ?? {}) as { [type: string]: string })
+      .map(([type, template]) => [type, MappingTemplate.parse(`${id} integration response ${statusCode} (${type})`, template)]));
     return {
       statusCode,
       selectionPattern: r.SelectionPattern as string | undefined,
@@ -260,12 +261,26 @@ function methodModel(t: ResolvedTemplate, id: string, paths: Map<string, string>
 /** Header mappings whose values are static (`'value'`); anything else is not modelled. */
 function headersOf(where: string, parameters: { [key: string]: string }, prefix: string): { [name: string]: string } {
   const headers: { [name: string]: string } = Object.create(null);
+  for (const [name, mapping] of Object.entries(headerMappingsOf(where, parameters, prefix))) {
+    if (!('value' in mapping)) {
+      throw new Error(`${where}: the stand-in models static header mappings only, not ${prefix}${name} = method.request.header.${mapping.requestHeader}`);
+    }
+    headers[name] = mapping.value;
+  }
+  return headers;
+}
+
+/** Header mappings: static (`'value'`), or, where `fromRequest` matches the source, a request header. */
+function headerMappingsOf(where: string, parameters: { [key: string]: string }, prefix: string, fromRequest?: RegExp)
+  : { [name: string]: HeaderMapping } {
+  const headers: { [name: string]: HeaderMapping } = Object.create(null);
   for (const [key, value] of Object.entries(parameters)) {
     const literal = /^'(.*)'$/s.exec(value);
-    if (!key.startsWith(prefix) || !literal) {
-      throw new Error(`${where}: the stand-in models static header mappings only, not ${key} = ${value}`);
+    const request = fromRequest?.exec(value);
+    if (!key.startsWith(prefix) || (!literal && !request)) {
+      throw new Error(`${where}: the stand-in models ${fromRequest ? 'static and request header' : 'static'} header mappings only, not ${key} = ${value}`);
     }
-    headers[key.slice(prefix.length)] = literal[1];
+    headers[key.slice(prefix.length)] = literal ? { value: literal[1] } : { requestHeader: request![1] };
   }
   return headers;
 }

@@ -2,7 +2,9 @@
  * The end-to-end test: the example web app, built, in headless Chromium, signs in on a local
  * OpenID provider and calls a local API, both stood up from the synthesized template of the
  * example stack (cdk.out/AwesomeApiStack.template.json). Then the same flow against copies of the
- * template with one thing broken must fail, at the step that thing breaks.
+ * template with one thing broken must fail, at the step that thing breaks. The same again with the
+ * stack that allows the app on two origins (cdk.out/two-origins/, example/two-origins.ts), from
+ * each origin, and broken where several origins need more than one.
  *
  * Screenshots of every step go to test-reports/e2e/. Run it with `npx projen e2e`.
  */
@@ -13,13 +15,17 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startApi, type ApiRequestLog } from './api.js';
-import { apiModel, loginModel, webClientConfig, type WebClientConfig } from './model.js';
+import { apiModel, loginModel, webClientConfig, type LoginModel, type WebClientConfig } from './model.js';
 import { startProvider, type TestUser } from './provider.js';
 import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.js';
 import { startStatic } from './web.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const TEMPLATE = path.join(ROOT, 'cdk.out', 'AwesomeApiStack.template.json');
+/** The synthesized templates the cases run against. */
+const TEMPLATES = {
+  example: path.join(ROOT, 'cdk.out', 'AwesomeApiStack.template.json'),
+  twoOrigins: path.join(ROOT, 'cdk.out', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
+};
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
 /** How long a step waits for what it expects to appear (generous: CI machines are shared). */
@@ -37,11 +43,17 @@ const READ_PATH = 'awesomeapi';
 const READ_BODY = '{"message":"Hello From Protected Resource"}';
 const ADMIN_PATH = 'awesomeapi/admin';
 
+/** The app on one of its origins, with the config it reads there. */
+interface WebApp {
+  readonly origin: string;
+  /** The WebClientConfig output, resolved, pointing at the stand-ins (and at this origin's URLs). */
+  readonly config: WebClientConfig;
+}
+
 /** The stand-ins of one template, running. */
 interface Stand {
-  /** The WebClientConfig output, resolved, pointing at the stand-ins. */
-  readonly config: WebClientConfig;
-  readonly appOrigin: string;
+  /** The app on each origin of the browser client's callback URLs, the config's own origin first. */
+  readonly apps: WebApp[];
   readonly providerOrigin: string;
   readonly outsideOrigin: string;
   readonly apiLog: ApiRequestLog[];
@@ -79,27 +91,65 @@ async function standUp(template: Template): Promise<Stand> {
   if (unmapped) {
     throw new Error(`WebClientConfig holds an address no stand-in serves: ${unmapped[0]}`);
   }
-  const appUrl = new URL(config.redirect_uri);
-  if (appUrl.hostname !== 'localhost') {
-    throw new Error(`the WebClientConfig's redirect_uri ${config.redirect_uri} is not on localhost: the test cannot serve the app there`);
+  const apps = appOrigins(login, config).map((origin) => ({ origin, config: configOn(config, login, origin) }));
+  for (const { config: { redirect_uri } } of apps) {
+    if (new URL(redirect_uri).hostname !== 'localhost') {
+      throw new Error(`the redirect_uri ${redirect_uri} is not on localhost: the test cannot serve the app there`);
+    }
   }
 
   const apiLog: ApiRequestLog[] = [];
   const stops = [
     await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB]),
     await startApi(api, Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : issuer), apiLog),
-    await startStatic(WEB_DIST, Number(appUrl.port || 80), { '/config.json': JSON.stringify(config, null, 2) }),
+    ...await Promise.all(apps.map((app) => startStatic(WEB_DIST, Number(new URL(app.origin).port || 80),
+      { '/config.json': JSON.stringify(app.config, null, 2) }))),
     // Another web site: one page, on a port of its own, which is another origin.
     await startStatic(WEB_DIST, Number(new URL(outsideOrigin).port), {
       '/': `<!doctype html><title>Another site</title><h1>Another web site: ${outsideOrigin}</h1><p id="result">Not called yet.</p>`,
     }),
   ];
   return {
-    config, appOrigin: appUrl.origin, providerOrigin, outsideOrigin, apiLog,
+    apps, providerOrigin, outsideOrigin, apiLog,
     stop: async () => {
       await Promise.all(stops.map((stop) => stop()));
     },
   };
+}
+
+/** The web origins of the client's callback URLs, that of the WebClientConfig's `redirect_uri` first. */
+function appOrigins(login: LoginModel, config: WebClientConfig): string[] {
+  const web = login.callbackUrls.map((url) => new URL(url)).filter((url) => url.protocol === 'http:' || url.protocol === 'https:');
+  return [...new Set([new URL(config.redirect_uri).origin, ...web.map((url) => url.origin)])];
+}
+
+/**
+ * The config the app reads on `origin`: the WebClientConfig output names the first callback and
+ * logout URLs; on another origin, the app's operator would write that origin's callback and logout
+ * URLs into its config.json instead, and so does the test, taking them from the template's client.
+ */
+function configOn(config: WebClientConfig, login: LoginModel, origin: string): WebClientConfig {
+  if (new URL(config.redirect_uri).origin === origin) {
+    return config;
+  }
+  const on = (urls: string[], what: string) => {
+    const url = urls.find((u) => new URL(u).origin === origin);
+    if (!url) {
+      throw new Error(`the browser client has a callback URL on ${origin} but no ${what} there`);
+    }
+    return url;
+  };
+  const redirectUri = on(login.callbackUrls, 'callback URL');
+  let { logout_url: logoutUrl, post_logout_redirect_uri: postLogout } = config;
+  if (postLogout !== undefined) {
+    const first = `logout_uri=${encodeURIComponent(postLogout)}`;
+    postLogout = on(login.logoutUrls, 'logout URL');
+    if (!logoutUrl?.includes(first)) {
+      throw new Error(`the WebClientConfig's logout_url ${logoutUrl} does not hold ${first}`);
+    }
+    logoutUrl = logoutUrl.replace(first, `logout_uri=${encodeURIComponent(postLogout)}`);
+  }
+  return { ...config, redirect_uri: redirectUri, logout_url: logoutUrl, post_logout_redirect_uri: postLogout };
 }
 
 class StepFailure extends Error {
@@ -122,8 +172,9 @@ async function waitForText(locator: Locator, expected: string | ((text: string) 
 }
 
 /** The whole flow a user goes through. Throws a StepFailure at the first step that does not hold. */
-async function userFlow(page: Page, stand: Stand, shot: (name: string) => Promise<void>): Promise<void> {
-  const { config, appOrigin, providerOrigin } = stand;
+async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: string) => Promise<void>): Promise<void> {
+  const { config, origin: appOrigin } = app;
+  const { providerOrigin } = stand;
   const step = async (name: string, body: () => Promise<void>) => {
     try {
       await body();
@@ -253,6 +304,10 @@ let currentShots = REPORTS;
 
 interface Case {
   readonly name: string;
+  /** The template: the example's (the default), or the one that allows the app on two origins. */
+  readonly template?: keyof typeof TEMPLATES;
+  /** Which of the app's origins the browser opens it on: 0 (the default) is the WebClientConfig's own. */
+  readonly from?: number;
   /** Breaks one thing in a copy of the template; absent for the template as synthesized. */
   readonly breakIt?: (template: Template) => void;
   /** The step at which the broken template must stop the flow... */
@@ -271,6 +326,7 @@ const browserClient = (template: Template) => resourcesOf(template, 'AWS::Cognit
   .find((p) => (p.AllowedOAuthFlows as string[]).includes('code'))!;
 const readMethod = (template: Template) => resourcesOf(template, 'AWS::ApiGateway::Method')
   .find((p) => (p.AuthorizationScopes as string[] | undefined)?.some((s) => s.endsWith('/awesomeapi.read')))!;
+const preflights = (template: Template) => resourcesOf(template, 'AWS::ApiGateway::Method').filter((p) => p.HttpMethod === 'OPTIONS');
 
 const SIGN_IN = 'sign in on the login page and land on the dashboard';
 const CASES: Case[] = [
@@ -320,12 +376,48 @@ const CASES: Case[] = [
     failsAt: `call GET /${ADMIN_PATH}: refused with 401, readable by the app`,
     because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204, GET 401\)/,
   },
+  { name: 'two allowed origins: the app on the first', template: 'twoOrigins' },
+  { name: 'two allowed origins: the app on the second', template: 'twoOrigins', from: 1 },
+  {
+    name: 'broken, two origins: the gateway responses send the first origin only (as before issue 19)',
+    template: 'twoOrigins',
+    from: 1,
+    breakIt: (t) => {
+      for (const response of resourcesOf(t, 'AWS::ApiGateway::GatewayResponse')) {
+        response.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin'] = "'http://localhost:3000'";
+      }
+    },
+    failsAt: `call GET /${ADMIN_PATH}: refused with 401, readable by the app`,
+    because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204, GET 401\)/,
+  },
+  {
+    name: 'broken, two origins: the method\'s answer names the first origin only',
+    template: 'twoOrigins',
+    from: 1,
+    // The mock's body without the template that echoes the request's origin when it is an allowed one.
+    breakIt: (t) => { readMethod(t).Integration.IntegrationResponses[0].ResponseTemplates['application/json'] = READ_BODY; },
+    failsAt: `call GET /${READ_PATH}: 200 and the mock's body`,
+    because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204, GET 200\)/,
+  },
+  {
+    name: 'broken, two origins: the preflight answers the first origin only',
+    template: 'twoOrigins',
+    from: 1,
+    breakIt: (t) => {
+      for (const preflight of preflights(t)) {
+        delete preflight.Integration.IntegrationResponses[0].ResponseTemplates;
+      }
+    },
+    failsAt: `call GET /${READ_PATH}: 200 and the mock's body`,
+    because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204\)/,
+  },
 ];
 
 async function runCase(browser: Browser, synthesized: Template, testCase: Case): Promise<boolean> {
   const template = structuredClone(synthesized);
   testCase.breakIt?.(template);
-  currentShots = testCase.breakIt ? path.join(REPORTS, testCase.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()) : REPORTS;
+  // The example's own flow keeps its screenshots at the top (the README shows one); every other case has a folder.
+  currentShots = testCase === CASES[0] ? REPORTS : path.join(REPORTS, testCase.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase());
   mkdirSync(currentShots, { recursive: true });
   const started = Date.now();
   const stand = await standUp(template);
@@ -335,7 +427,11 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   let failure: StepFailure | undefined;
   try {
-    await userFlow(page, stand, async (name) => {
+    const app = stand.apps[testCase.from ?? 0];
+    if (!app) {
+      throw new Error(`${testCase.name}: the template's browser client has no app origin number ${testCase.from}: ${stand.apps.map((a) => a.origin).join(', ')}`);
+    }
+    await userFlow(page, stand, app, async (name) => {
       if (!testCase.breakIt) {
         await page.screenshot({ path: path.join(currentShots, `${name}.png`) });
       }
@@ -357,7 +453,7 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
       console.log(consoleLines.map((line) => `  browser ${line}`).join('\n'));
       return false;
     }
-    console.log(`PASS ${testCase.name} (${seconds} s): signed in, called the API (200 and 401), outside origin refused, signed out`);
+    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the API (200 and 401), outside origin refused, signed out`);
     return true;
   }
   if (failure?.step === testCase.failsAt && testCase.because?.test(failure.message)) {
@@ -370,7 +466,8 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
 }
 
 async function main(): Promise<void> {
-  const synthesized = JSON.parse(readFileSync(TEMPLATE, 'utf8')) as Template;
+  const synthesized = Object.fromEntries(Object.entries(TEMPLATES)
+    .map(([name, file]) => [name, JSON.parse(readFileSync(file, 'utf8')) as Template])) as { [name in keyof typeof TEMPLATES]: Template };
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   let executablePath = process.env.CHROMIUM_PATH;
@@ -386,7 +483,7 @@ async function main(): Promise<void> {
   let failed = 0;
   try {
     for (const testCase of CASES) {
-      if (!(await runCase(browser, synthesized, testCase))) {
+      if (!(await runCase(browser, synthesized[testCase.template ?? 'example'], testCase))) {
         failed++;
       }
     }
