@@ -1,7 +1,7 @@
 /**
  * The end-to-end test: the example web app, built, in headless Chromium, signs in on a local
  * OpenID provider and calls a local API, both stood up from the synthesized template of the
- * example stack (cdk.out/AwesomeApiStack.template.json). Then the same flow against copies of the
+ * example stack (cdk.out/ci-templates/example/AwesomeApiStack.template.json). Then the same flow against copies of the
  * template with one thing broken must fail, at the step that thing breaks.
  *
  * Screenshots of every step go to test-reports/e2e/. Run it with `npx projen e2e`.
@@ -19,7 +19,8 @@ import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.
 import { startStatic } from './web.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const TEMPLATE = path.join(ROOT, 'cdk.out', 'AwesomeApiStack.template.json');
+// Synthesized by scripts/synth-templates.ts (the templates task), with the other checks' templates.
+const TEMPLATE = path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.template.json');
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
 /** How long a step waits for what it expects to appear (generous: CI machines are shared). */
