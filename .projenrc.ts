@@ -159,9 +159,9 @@ project.addTask('e2e', {
   description: 'Build the example web app and test its sign-in flow in headless Chromium against stand-ins derived from the synthesized template',
   env: { CDK_VALIDATION: 'false' },
   steps: [
-    { exec: 'npm ci --prefix example/web --no-audit --no-fund --loglevel=error' },
+    { exec: 'npm ci --prefix example/web --no-audit --no-fund --prefer-offline --loglevel=error' },
     { exec: 'npm run build --prefix example/web' },
-    { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --loglevel=error' },
+    { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --prefer-offline --loglevel=error' },
     { exec: 'npm run typecheck --prefix test/e2e' },
     // The example's template, from cdk.out/ci-templates (see the templates task).
     { spawn: 'templates', condition: UNLESS_TEMPLATES_READY },
