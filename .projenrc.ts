@@ -261,16 +261,17 @@ project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'assets/**/*.
 project.npmignore?.exclude('/.venv/', '/test-reports/');
 
 // Every other language from the npm tarball the build packed (dist/js): one jsii-pacmak call for
-// Python, Java and Go (and .NET where its SDK is installed; without it, C# sources only), which
-// copies that tarball instead of packing the project again. package:js runs once.
-project.addTask('package:languages', {
-  description: 'Build the Python, Java, Go (and .NET, or its sources without an SDK) packages from the npm tarball in dist/js, in one jsii-pacmak call',
+// Python, Java and Go (and .NET where its SDK is installed; without it, a second call generates the
+// C# sources only, so that C# naming problems show up). Both copy that tarball instead of packing
+// the project again. package:js runs once: in the build's package step (CI) or first in package-all.
+const packageLanguages = project.addTask('package:languages', {
+  description: 'Build the Python, Java and Go (and .NET, or only its sources without an SDK) packages from the npm tarball in dist/js, without packing it again',
   exec: 'bash scripts/package-languages.sh',
 });
 const packageAll = project.tasks.tryFind('package-all')!;
 packageAll.reset();
 packageAll.spawn(project.tasks.tryFind('package:js')!);
-packageAll.exec('bash scripts/package-languages.sh');
+packageAll.spawn(packageLanguages);
 
 // What every package holds, against its allow-list and a 1 MB budget; and what `npm pack` would pack now.
 project.addTask('check-package', {
