@@ -127,20 +127,7 @@ project.addPackageIgnore('/rosetta/');
 // The fixture's globals must not leak into the tests' and the example's type checking.
 project.tsconfigDev.addExclude('rosetta');
 
-// NuGet: `package:dotnet` needs the .NET SDK (GitHub's runners have it; this project's CI machine
-// does not). Without it, package-all still generates the C# sources, so that C# naming problems
-// show up, and says that no NuGet package was built.
-const dotnetCheck = (exitWhenFound: number) =>
-  `node -e "process.exit(require('child_process').spawnSync('dotnet', ['--version']).status === 0 ? ${exitWhenFound} : ${1 - exitWhenFound})"`;
-const dotnetSources = project.addTask('package:dotnet-sources', {
-  description: 'Generate the C# sources into dist/dotnet, without building them (no .NET SDK needed)',
-});
-dotnetSources.say('No .NET SDK here: generating the C# sources only (dist/dotnet); no NuGet package is built');
-dotnetSources.exec('jsii-pacmak -v --target dotnet --code-only');
-const packageAll = project.tasks.tryFind('package-all')!;
-const dotnetStep = packageAll.steps.findIndex((step) => step.spawn === 'package:dotnet');
-packageAll.updateStep(dotnetStep, { spawn: 'package:dotnet', condition: dotnetCheck(0) });
-packageAll.insertStep(dotnetStep + 1, { spawn: dotnetSources.name, condition: dotnetCheck(1) });
+// Every language's package: see "Packages and CI" below (package-all, package:languages).
 
 // The example web app (example/web) and the end-to-end harness (test/e2e) are npm packages of their own,
 // with their own lock files: their dependencies (React, Vite, oidc-provider, Playwright) stay out of the
@@ -151,24 +138,36 @@ project.tsconfigDev.addExclude('test/e2e');
 project.eslint?.addIgnorePattern('example/web/');
 project.eslint?.addIgnorePattern('test/e2e/');
 
+// ---- Packages and CI (issue #18): shared templates ----
+// scripts/synth-templates.ts synthesizes every template the checks read (the example, the maximal and
+// every-feature APIs, cfn-lint's generated sample, the integration tests' assemblies) once, into
+// cdk.out/ci-templates. Run alone, cfn-lint, checkov, integ and e2e synthesize them first; .ci/run
+// synthesizes once and sets CI_TEMPLATES_READY=1, so they read what is there.
+const UNLESS_TEMPLATES_READY = 'node -e "process.exit(process.env.CI_TEMPLATES_READY ? 1 : 0)"';
+project.addTask('templates', {
+  description: 'Synthesize every template the checks read (example, maximal, every feature, generated, integ) into cdk.out/ci-templates',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/synth-templates.ts',
+});
+// ---- end of shared templates ----
+
 // The end-to-end test (issue #15): the example web app, built, signs in and calls the API in headless
 // Chromium, against a local OpenID provider and API that test/e2e stands up from the example stack's
 // synthesized template; then copies of the template with one thing broken must make the flow fail. The
-// same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/two-origins).
+// same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/ci-templates/two-origins).
 // Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH (Debian: apt-get install chromium).
 // The synth skips CDK's built-in template validation (the build runs it): it does not change the template.
 project.addTask('e2e', {
   description: 'Build the example web app and test its sign-in flow in headless Chromium against stand-ins derived from the synthesized template',
   env: { CDK_VALIDATION: 'false' },
   steps: [
-    { exec: 'npm ci --prefix example/web --no-audit --no-fund --loglevel=error' },
+    { exec: 'npm ci --prefix example/web --no-audit --no-fund --prefer-offline --loglevel=error' },
     { exec: 'npm run build --prefix example/web' },
-    { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --loglevel=error' },
+    { exec: 'npm ci --prefix test/e2e --no-audit --no-fund --prefer-offline --loglevel=error' },
     { exec: 'npm run typecheck --prefix test/e2e' },
     // The stand-ins' own tests (the mapping template subset), before they stand in for anything.
     { exec: 'npm test --prefix test/e2e' },
-    { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/main.ts' },
-    { exec: 'ts-node --transpile-only --project tsconfig.dev.json example/two-origins.ts' },
+    // The example's templates (its stack, and the one on two origins), from cdk.out/ci-templates (see the templates task).
+    { spawn: 'templates', condition: UNLESS_TEMPLATES_READY },
     { exec: 'npm start --prefix test/e2e' },
   ],
 });
@@ -196,20 +195,31 @@ project.addTask('test:readme-consumer', {
 // The integration test: integ-runner deploys it for anyone with an AWS account; here (no AWS) the
 // check is that the code still synthesizes the committed snapshot. integ-runner 2.197 cannot read
 // the cloud assembly schema of aws-cdk-lib 2.270+, so scripts/integ-snapshots.ts does the comparison.
+// In CI the assemblies come from the templates task; alone, the script synthesizes them itself.
 project.addTask('integ', {
   description: 'Check that test/integ.*.ts still synthesize their committed snapshots (no deploy)',
-  exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts check',
+  steps: [
+    { exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/integ-snapshots.ts check', condition: UNLESS_TEMPLATES_READY },
+    {
+      exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/integ-snapshots.ts check --assemblies cdk.out/ci-templates/integ',
+      condition: 'node -e "process.exit(process.env.CI_TEMPLATES_READY ? 0 : 1)"',
+    },
+  ],
 });
 project.addTask('integ:update', {
   description: 'Rewrite the snapshots of test/integ.*.ts without deploying (commit the result)',
-  exec: 'ts-node --project tsconfig.dev.json scripts/integ-snapshots.ts update',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/integ-snapshots.ts update',
 });
 
 // checkov (issue #14): the default and the maximal template must pass every check, or skip it with
-// a comment on the construct's own resource. checkov comes from PyPI into .venv/checkov (gitignored).
+// a comment on the construct's own resource. checkov comes from PyPI into a virtual environment in
+// the user's cache folder (~/.cache/cdk-cognito-protected-api/venv), never into the project.
 project.addTask('checkov', {
   description: 'Run checkov over the default and the maximal template; fail on a failed check or a skip without a comment',
-  exec: 'bash scripts/checkov.sh',
+  steps: [
+    { spawn: 'templates', condition: UNLESS_TEMPLATES_READY },
+    { exec: 'bash scripts/checkov.sh' },
+  ],
 });
 
 // Property-based fuzzing (issue #10): generated valid props must synthesize what they ask for with
@@ -223,12 +233,14 @@ project.addTask('fuzz', {
   ],
 });
 
-// cfn-lint (from PyPI, in .venv) over the example's template, one with every feature on and a sample
-// of generated ones; fails on any error.
+// cfn-lint (from PyPI, in a virtual environment in the user's cache folder) over the example's
+// template, the maximal API's, one more with every feature on and a sample of generated ones; fails on any error.
 project.addTask('cfn-lint', {
-  description: 'Lint the example template, a template with every feature on and generated ones with cfn-lint (installs it into .venv)',
-  exec: 'bash scripts/cfn-lint.sh',
-  receiveArgs: true,
+  description: 'Lint the example template, templates with every feature on and generated ones with cfn-lint (installs it into ~/.cache/cdk-cognito-protected-api/venv)',
+  steps: [
+    { spawn: 'templates', condition: UNLESS_TEMPLATES_READY },
+    { exec: 'bash scripts/cfn-lint.sh', receiveArgs: true },
+  ],
 });
 
 // Synth-time benchmark (issue #7): the construct against the same API by hand, written to docs/BENCHMARKS.md.
@@ -282,5 +294,41 @@ project.addTask('mutation', {
     { exec: 'stryker run' },
   ],
 });
+
+// ---- Packages and CI (issue #18) ----
+// The npm package holds what users need and nothing else, whatever tools leave in the project
+// folder (virtual environments, caches, reports, built web apps, nested node_modules): an
+// allow-list, to which npm adds package.json, README.md and LICENSE. The .npmignore above still
+// applies inside these paths. scripts/check-package.ts checks every package against it.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', 'assets/**/*.js', '.jsii', '.jsii.tabl.json', 'API.md']);
+project.npmignore?.exclude('/.venv/', '/test-reports/');
+
+// Every other language from the npm tarball the build packed (dist/js): one jsii-pacmak call for
+// Python, Java and Go (and .NET where its SDK is installed; without it, a second call generates the
+// C# sources only, so that C# naming problems show up). Both copy that tarball instead of packing
+// the project again. package:js runs once: in the build's package step (CI) or first in package-all.
+const packageLanguages = project.addTask('package:languages', {
+  description: 'Build the Python, Java and Go (and .NET, or only its sources without an SDK) packages from the npm tarball in dist/js, without packing it again',
+  exec: 'bash scripts/package-languages.sh',
+});
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
+packageAll.spawn(packageLanguages);
+
+// What every package holds, against its allow-list and a 1 MB budget; and what `npm pack` would pack now.
+project.addTask('check-package', {
+  description: 'Check the npm tarball, wheel, sdist, jar and Go module in dist/ against their allow-lists and a 1 MB budget, and what npm would pack now',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/check-package.ts',
+  receiveArgs: true,
+});
+
+// The build type-checks src/ (jsii) and the tests (ts-jest); this covers the rest (the example,
+// scripts, the integration test apps, the benchmark), which the tasks then run without type-checking.
+project.addTask('typecheck', {
+  description: 'Type-check everything tsconfig.dev.json covers (tests, scripts, example, benchmark) without emitting',
+  exec: 'tsc --noEmit --project tsconfig.dev.json',
+});
+// ---- end of packages and CI ----
 
 project.synth();

@@ -6,7 +6,8 @@ import * as path from 'path';
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { addAwesomeApi } from './awesome-api';
 
-const app = new App({ outdir: path.join(__dirname, '..', 'cdk.out') });
+// EXAMPLE_OUTDIR: where scripts/synth-templates.ts puts it for CI's checks.
+const app = new App({ outdir: process.env.EXAMPLE_OUTDIR ?? path.join(__dirname, '..', 'cdk.out') });
 const stack = new Stack(app, 'AwesomeApiStack', {
   env: { region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
 });

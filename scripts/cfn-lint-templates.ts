@@ -1,12 +1,12 @@
 /**
- * Writes the templates that scripts/cfn-lint.sh lints, besides the example's: two with every
- * feature of the construct on (the maximal API of scripts/checkov-maximal.ts too), and a seeded sample of generated valid props (test/property/).
+ * The templates that scripts/cfn-lint.sh lints besides the example's and the maximal API's
+ * (scripts/synth-templates.ts writes all three sets): one more with every feature of the construct
+ * on, and a seeded sample of generated valid props (test/property/).
  *
- * Usage: ts-node scripts/cfn-lint-templates.ts <outdir> [--sample N] [--seed S]
+ * Usage, for a sample other than the default: ts-node scripts/cfn-lint-templates.ts <outdir> [--sample N] [--seed S]
  */
 import { App, Stack } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { maximalApi } from './checkov-maximal';
 import { ApiSpec, buildApi, validSpec } from '../test/property/arbitraries';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -58,6 +58,19 @@ const EVERY_FEATURE: ApiSpec = {
   ],
 };
 
+/** Default size and seed of the generated sample. */
+export const SAMPLE = 20;
+export const SEED = 20261127;
+
+/** An app with the every-feature stack and `sample` generated ones (seed `seed`), to synthesize into `outdir`. */
+export function lintApp(outdir: string, sample = SAMPLE, seed = SEED): { app: App; description: string } {
+  // cfn-lint does the checking here, so CDK's own template validation is off.
+  const app = new App({ outdir, builtinCloudFormationValidation: false });
+  buildApi(new Stack(app, 'EveryFeature', { env: ENV }), EVERY_FEATURE);
+  fc.sample(validSpec, { seed, numRuns: sample }).forEach((spec, i) => buildApi(new Stack(app, `Generated${i}`, { env: ENV }), spec));
+  return { app, description: `EveryFeature and ${sample} generated, seed ${seed}` };
+}
+
 function main(argv: string[]): void {
   const outdir = argv[0];
   const option = (name: string, fallback: number) => {
@@ -67,17 +80,11 @@ function main(argv: string[]): void {
   if (!outdir) {
     throw new Error('usage: cfn-lint-templates.ts <outdir> [--sample N] [--seed S]');
   }
-  const sample = option('sample', 20);
-  const seed = option('seed', 20261127);
-  // cfn-lint does the checking here, so CDK's own template validation is off.
-  const app = new App({ outdir, builtinCloudFormationValidation: false });
-  buildApi(new Stack(app, 'EveryFeature', { env: ENV }), EVERY_FEATURE);
-  // The rule packs' and checkov's maximal API too: user groups and their trigger, a Google
-  // sign-in and a log key.
-  maximalApi(new Stack(app, 'Maximal', { env: ENV }));
-  fc.sample(validSpec, { seed, numRuns: sample }).forEach((spec, i) => buildApi(new Stack(app, `Generated${i}`, { env: ENV }), spec));
+  const { app, description } = lintApp(outdir, option('sample', SAMPLE), option('seed', SEED));
   app.synth();
-  console.log(`wrote EveryFeature, Maximal and ${sample} generated templates (seed ${seed}) to ${outdir}`);
+  console.log(`wrote ${description} to ${outdir}`);
 }
 
-main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2));
+}

@@ -1,26 +1,41 @@
 #!/usr/bin/env bash
-# checkov (from PyPI, in a virtual environment under .venv/) over two templates of the construct:
-# the default one (the example app, `npx projen example`, in cdk.out) and one with every feature on
-# (scripts/checkov-maximal.ts, in cdk.out/maximal). Fails on any failed check, on a check skipped
-# without a comment, and on a template checkov cannot parse or finds no resources in. Prints
+# checkov over two templates of the construct, as scripts/synth-templates.ts wrote them into
+# cdk.out/ci-templates (the `templates` task): the default one (the example app) and one with every
+# feature on (scripts/checkov-maximal.ts). Fails on any failed check, on a check skipped without a
+# comment, and on a template checkov cannot parse or finds no resources in. Prints
 # "checkov: passed" or "checkov: failed" last.
-# Needs python3 with venv, and PyPI (once; later runs reuse the environment).
+# checkov comes from PyPI, into a virtual environment in the user's cache folder
+# (${XDG_CACHE_HOME:-~/.cache}/cdk-cognito-protected-api/venv/checkov-<version>), made once and
+# reused after; never inside the project, where it would end up in the packages.
+# Needs python3 with venv, and PyPI (once). --install: only make the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 version="${CHECKOV_VERSION:-3.3.30}"
-venv=.venv/checkov
+venv=${XDG_CACHE_HOME:-$HOME/.cache}/cdk-cognito-protected-api/venv/checkov-$version
+# One install at a time, when CI runs beside another run on the same machine.
+mkdir -p "$(dirname "$venv")"
+exec 9>"$venv.lock"
+flock 9
 if [ "$("$venv/bin/checkov" --version 2>/dev/null || true)" != "$version" ]; then
   echo "== installing checkov $version into $venv"
+  rm -rf "$venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "checkov==$version"
 fi
+flock -u 9
+if [ "${1:-}" = --install ]; then
+  echo "== checkov $version ($venv)"
+  exit 0
+fi
 
-echo "== synthesizing the default template (the example app) and the maximal one"
-# What `npx projen example` runs, without type-checking again (the build's tsc and jest do that).
-npx ts-node --transpile-only --project tsconfig.dev.json example/main.ts >/dev/null
-npx ts-node --transpile-only --project tsconfig.dev.json scripts/checkov-maximal.ts >/dev/null
-templates=(cdk.out/AwesomeApiStack.template.json cdk.out/maximal/MaximalApiStack.template.json)
+templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json)
+for template in "${templates[@]}"; do
+  if [ ! -f "$template" ]; then
+    echo "no $template: run 'npx projen templates' first" >&2
+    exit 1
+  fi
+done
 
 echo "== checkov $version over ${templates[*]}"
 report="$(mktemp)"

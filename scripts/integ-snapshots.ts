@@ -7,7 +7,10 @@
  * integ-runner can deploy the same tests. integ-runner 2.197 itself cannot be used for the check
  * here: it reads cloud assembly schema 53 at most, and aws-cdk-lib 2.270 and later write 54 or 55.
  *
- *   ts-node scripts/integ-snapshots.ts check|update
+ *   ts-node scripts/integ-snapshots.ts check|update [--assemblies DIR]
+ *
+ * With `--assemblies DIR` (check only), the assemblies are read from DIR/<integ.X.ts>/, as
+ * scripts/synth-templates.ts wrote them, instead of synthesized here.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -17,16 +20,18 @@ import * as path from 'path';
 const root = path.join(__dirname, '..');
 const testDir = path.join(root, 'test');
 const mode = process.argv[2];
-if (mode !== 'check' && mode !== 'update') {
-  console.error('usage: integ-snapshots.ts check|update');
+const assembliesAt = process.argv.indexOf('--assemblies');
+const assemblies = assembliesAt > 0 ? path.resolve(process.argv[assembliesAt + 1]) : undefined;
+if ((mode !== 'check' && mode !== 'update') || (assemblies && mode !== 'check')) {
+  console.error('usage: integ-snapshots.ts check|update [--assemblies DIR] (DIR with check only)');
   process.exit(2);
 }
 
-/** Runs one integ test app into a fresh directory and returns it. */
+/** Runs one integ test app into a fresh directory and returns it (type-checked by the build, so transpiled only). */
 function synthesize(testFile: string): string {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'integ-'));
   execFileSync(process.execPath, [
-    require.resolve('ts-node/dist/bin'), '--project', path.join(root, 'tsconfig.dev.json'), testFile,
+    require.resolve('ts-node/dist/bin'), '--transpile-only', '--project', path.join(root, 'tsconfig.dev.json'), testFile,
   ], {
     cwd: root,
     env: { ...process.env, CDK_OUTDIR: outdir, CDK_VALIDATION: 'false' },
@@ -71,7 +76,10 @@ let unchanged = 0;
 let changed = 0;
 for (const file of fs.readdirSync(testDir).filter((name) => /^integ\..*\.ts$/.test(name)).sort()) {
   const snapshot = path.join(testDir, `${file}.snapshot`);
-  const outdir = synthesize(path.join(testDir, file));
+  const outdir = assemblies ? path.join(assemblies, file) : synthesize(path.join(testDir, file));
+  if (assemblies && !fs.existsSync(outdir)) {
+    throw new Error(`no assembly for ${file} in ${assemblies}: run \`npx projen templates\` first`);
+  }
   try {
     if (mode === 'update') {
       fs.rmSync(snapshot, { recursive: true, force: true });
@@ -108,7 +116,9 @@ for (const file of fs.readdirSync(testDir).filter((name) => /^integ\..*\.ts$/.te
       console.log(`CHANGED    ${file}\n  ${problems.join('\n  ')}\n  If the change is meant, run \`npx projen integ:update\` and commit the snapshot.`);
     }
   } finally {
-    fs.rmSync(outdir, { recursive: true, force: true });
+    if (!assemblies) {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   }
 }
 if (mode === 'check') {

@@ -58,7 +58,8 @@ typescript_reference() {
   # A user's settings; the app is type-checked against the package's own .d.ts files.
   echo '{ "compilerOptions": { "target": "ES2022", "module": "node16", "strict": true, "skipLibCheck": true, "types": ["node"] } }' \
     > "$project/tsconfig.json"
-  (cd "$project" && npm install --no-audit --no-fund --loglevel=error \
+  # Exact versions only, so npm's cache (when the machine has one) may answer without asking the registry.
+  (cd "$project" && npm install --no-audit --no-fund --loglevel=error --prefer-offline \
     "$tarball" "aws-cdk-lib@$version" "constructs@$constructs_version" "@types/node@$types_node_version")
   cp test/consumers/typescript/app.ts "$project/"
   (cd "$project" && CDK_OUTDIR="$work/out/typescript-$version" "$root/node_modules/.bin/ts-node" app.ts)

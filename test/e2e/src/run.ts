@@ -1,10 +1,11 @@
 /**
  * The end-to-end test: the example web app, built, in headless Chromium, signs in on a local
  * OpenID provider and calls a local API, both stood up from the synthesized template of the
- * example stack (cdk.out/AwesomeApiStack.template.json). Then the same flow against copies of the
- * template with one thing broken must fail, at the step that thing breaks. The same again with the
- * stack that allows the app on two origins (cdk.out/two-origins/, example/two-origins.ts), from
- * each origin, and broken where several origins need more than one.
+ * example stack (cdk.out/ci-templates/example/AwesomeApiStack.template.json). Then the same flow
+ * against copies of the template with one thing broken must fail, at the step that thing breaks.
+ * The same again with the stack that allows the app on two origins
+ * (cdk.out/ci-templates/two-origins/, example/two-origins.ts), from each origin, and broken where
+ * several origins need more than one.
  *
  * Screenshots of every step go to test-reports/e2e/. Run it with `npx projen e2e`.
  */
@@ -21,10 +22,10 @@ import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.
 import { startStatic } from './web.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-/** The synthesized templates the cases run against. */
+/** The synthesized templates the cases run against: scripts/synth-templates.ts (the templates task) writes them. */
 const TEMPLATES = {
-  example: path.join(ROOT, 'cdk.out', 'AwesomeApiStack.template.json'),
-  twoOrigins: path.join(ROOT, 'cdk.out', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
+  example: path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.template.json'),
+  twoOrigins: path.join(ROOT, 'cdk.out', 'ci-templates', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
 };
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
