@@ -163,7 +163,8 @@ export function checkTemplate(spec: ApiSpec, template: { Resources: Resources })
   if (!p.importedPool) {
     const pool = pools[0][1];
     same('first factors', pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors, factors && [
-      'PASSWORD', ...(factors.emailOtp ? ['EMAIL_OTP'] : []), ...(factors.passkey ? ['WEB_AUTHN'] : [])]);
+      'PASSWORD', ...(factors.emailOtp ? ['EMAIL_OTP'] : []), ...(factors.passkey ? ['WEB_AUTHN'] : []),
+    ]);
     same('passkey relying party', [pool.WebAuthnRelyingPartyID, pool.WebAuthnUserVerification], factors?.passkey
       ? [p.customDomainName ?? `${p.domainPrefix}.auth.us-east-1.amazoncognito.com`, p.passkeyUserVerification?.toLowerCase()]
       : [undefined, undefined]);
