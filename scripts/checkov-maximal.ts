@@ -3,7 +3,7 @@
  * checkov (scripts/checkov.sh): run as a script, it synthesizes it into cdk.out/maximal.
  */
 import * as path from 'path';
-import { App, SecretValue, Stack } from 'aws-cdk-lib';
+import { App, Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -16,7 +16,8 @@ export const CLIENT_CERTIFICATE_ID = 'a1b2c3';
 /**
  * The API with every option turned towards its strictest or fullest setting, its own KMS key for
  * the logs (with rotation, as a careful user would make it), a user group (so the construct's
- * trigger function), a Google sign-in and a method of every kind.
+ * trigger function), a Google sign-in, passkeys that must verify their user, refresh tokens that
+ * rotate, and a method of every kind.
  */
 export function maximalApi(stack: Stack, id = 'AwesomeApi'): ProtectedApiWithCognito {
   const api = new ProtectedApiWithCognito(stack, id, {
@@ -42,6 +43,9 @@ export function maximalApi(stack: Stack, id = 'AwesomeApi'): ProtectedApiWithCog
     }),
     clientCertificateId: CLIENT_CERTIFICATE_ID,
     userGroups: [{ name: 'writers', scopes: ['awesomeapi.write'], description: 'May change items', precedence: 1 }],
+    allowedFirstAuthFactors: { password: true, passkey: true },
+    passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
+    refreshTokenRotationGracePeriod: Duration.seconds(10),
   });
   api.addIdentityProvider(new cognito.UserPoolIdentityProviderGoogle(stack, 'Google', {
     userPool: api.userPool,

@@ -1,4 +1,4 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -26,6 +26,9 @@ const MAXIMAL: Partial<ProtectedApiWithCognitoProps> = {
   logoutUrls: ['https://app.example.com/'],
   domainPrefix: undefined,
   customDomainName: 'auth.example.com',
+  allowedFirstAuthFactors: { password: true, passkey: true },
+  passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
+  refreshTokenRotationGracePeriod: Duration.seconds(10),
 };
 
 interface NagRun {
