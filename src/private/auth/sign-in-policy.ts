@@ -1,5 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IConstruct } from 'constructs';
 import { CognitoSettings } from './settings';
 import { fail, isToken, show } from '../errors';
 
@@ -15,6 +16,8 @@ import { fail, isToken, show } from '../errors';
  * - WebAuthnRelyingPartyId: with a custom domain and the hosted pages, it must be the custom
  *   domain's full name; with a prefix domain, `<prefix>.auth.<region>.amazoncognito.com`.
  *   aws-cdk-lib's UserPool refuses one longer than 63 characters.
+ * - Cognito offers no passwordless sign-in to a user who has MFA, except passkeys that satisfy
+ *   MFA themselves (passkey MFA, with user verification required).
  * - Email codes (like email MFA) need the pool to send email through Amazon SES (the DEVELOPER
  *   sending account), not Cognito's own email; SMS codes need an SMS configuration (an SNS
  *   role) and users with phone numbers.
@@ -124,4 +127,27 @@ export function givenPoolOffersChoice(userPool: cognito.IUserPool): boolean {
   const policies = Stack.of(userPool).resolve(cfn.policies) as any;
   const factors = policies?.signInPolicy?.allowedFirstAuthFactors;
   return Array.isArray(factors) && factors.some((f: unknown) => f !== 'PASSWORD');
+}
+
+/**
+ * With MFA required every user has MFA, and Cognito then offers them no one-time codes, and
+ * passkeys only when they verify their user: say so, since it deploys and only shows at login.
+ */
+export function warnPasswordlessWithRequiredMfa(scope: IConstruct, settings: CognitoSettings): void {
+  const factors = settings.allowedFirstAuthFactors;
+  if (!settings.passwordless || settings.mfa !== cognito.Mfa.REQUIRED) {
+    return;
+  }
+  const unusable = [
+    factors?.emailOtp === true ? 'email codes' : undefined,
+    factors?.passkey === true && settings.passkeyUserVerification !== cognito.PasskeyUserVerification.REQUIRED
+      ? 'passkeys (without passkeyUserVerification REQUIRED)' : undefined,
+  ].filter((what): what is string => what !== undefined);
+  if (unusable.length === 0) {
+    return;
+  }
+  Annotations.of(scope).addWarningV2('cdk-cognito-protected-api:passwordlessWithRequiredMfa',
+    `allowedFirstAuthFactors offers ${unusable.join(' and ')} with mfa REQUIRED: Cognito offers no passwordless `
+    + 'sign-in to a user who has MFA, except passkeys that verify their user; set passkeyUserVerification to '
+    + 'REQUIRED for passkeys, and mfa to OPTIONAL for email codes');
 }

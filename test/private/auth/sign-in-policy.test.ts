@@ -1,9 +1,11 @@
-import { Duration, Lazy } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Duration, Lazy } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
-import { TUTORIAL_PROPS, newStack, tutorialApi } from '../../helpers';
+import { TUTORIAL_PROPS, newStack, tutorialApi, violations } from '../../helpers';
 
 const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
 const PASSKEY = { password: true, passkey: true };
@@ -258,5 +260,43 @@ describe('refresh token rotation', () => {
   ])('fails when the grace period is %s', (gracePeriod, shown) => {
     expect(build({ refreshTokenRotationGracePeriod: gracePeriod })).toThrow(
       `refreshTokenRotationGracePeriod "${shown}" is invalid: Cognito allows a grace period of 0 to 60 seconds, in whole seconds`);
+  });
+});
+
+test('CDK\'s template validation finds nothing with passkeys, email codes and rotation on', () => {
+  const stack = newStack({ templateValidation: true });
+  tutorialApi(stack, {
+    allowedFirstAuthFactors: { password: true, passkey: true, emailOtp: true },
+    passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
+    email: SES,
+    refreshTokenRotationGracePeriod: Duration.seconds(0),
+  }).addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
+  expect(violations(assembly)).toEqual([]);
+});
+
+describe('MFA required', () => {
+  function warnings(overrides: Partial<ProtectedApiWithCognitoProps>) {
+    const stack = newStack();
+    tutorialApi(stack, { mfa: cognito.Mfa.REQUIRED, ...overrides }).addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('passwordless'))
+      .map((w) => w.entry.data);
+  }
+
+  test('warns that email codes and passkeys without user verification are not offered', () => {
+    expect(warnings({ allowedFirstAuthFactors: { password: true, passkey: true, emailOtp: true }, email: SES })).toEqual([
+      'allowedFirstAuthFactors offers email codes and passkeys (without passkeyUserVerification REQUIRED) with mfa '
+      + 'REQUIRED: Cognito offers no passwordless sign-in to a user who has MFA, except passkeys that verify their user; '
+      + 'set passkeyUserVerification to REQUIRED for passkeys, and mfa to OPTIONAL for email codes '
+      + '[ack: cdk-cognito-protected-api:passwordlessWithRequiredMfa]',
+    ]);
+  });
+
+  test('does not warn for passkeys that verify their user, or with MFA optional', () => {
+    expect(warnings({ allowedFirstAuthFactors: PASSKEY, passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED })).toEqual([]);
+    expect(warnings({ allowedFirstAuthFactors: PASSKEY, mfa: cognito.Mfa.OPTIONAL })).toEqual([]);
   });
 });
