@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Duration, Lazy } from 'aws-cdk-lib';
+import { App, Duration, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -122,6 +122,15 @@ describe('first factors', () => {
     }).addMethod('GET', '/b', { scopes: ['awesomeapi.read'] });
     const clients = Object.values<any>(Template.fromStack(stack).findResources('AWS::Cognito::UserPoolClient'));
     expect(clients.map((c) => c.Properties.ExplicitAuthFlows)).toEqual([['ALLOW_REFRESH_TOKEN_AUTH'], ['ALLOW_REFRESH_TOKEN_AUTH']]);
+  });
+
+  test('in a stack without a region, the relying party id names the region at deploy time', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'Agnostic');
+    tutorialApi(stack, { allowedFirstAuthFactors: PASSKEY }).addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPool', {
+      WebAuthnRelyingPartyID: { 'Fn::Join': ['', ['buraktas-awesome-domain.auth.', { Ref: 'AWS::Region' }, '.amazoncognito.com']] },
+    });
   });
 
   test('skips the relying party id\'s length check when the domain prefix is a token', () => {
