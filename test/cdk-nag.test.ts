@@ -1,35 +1,10 @@
-import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { WEB_ACL_ARN, maximalApi } from './fixtures/maximal';
 import { TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
-
-const CERT_ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555';
-const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/api-acl/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
-
-/** Every option turned towards its strictest or fullest setting. */
-const MAXIMAL: Partial<ProtectedApiWithCognitoProps> = {
-  scopes: [
-    { name: 'awesomeapi.read', description: 'read' },
-    { name: 'awesomeapi.write', description: 'write' },
-    { name: 'awesomeapi.admin', description: 'administer' },
-  ],
-  clientScopes: ['awesomeapi.read', 'awesomeapi.write'],
-  callbackUrls: ['https://app.example.com/callback', 'http://localhost:3000/dashboard'],
-  featurePlan: cognito.FeaturePlan.PLUS,
-  mfa: cognito.Mfa.REQUIRED,
-  webAclArn: WEB_ACL_ARN,
-  tracingEnabled: true,
-  allowUserPasswordAuth: true,
-  logoutUrls: ['https://app.example.com/'],
-  domainPrefix: undefined,
-  customDomainName: 'auth.example.com',
-  allowedFirstAuthFactors: { password: true, passkey: true },
-  passkeyUserVerification: cognito.PasskeyUserVerification.REQUIRED,
-  refreshTokenRotationGracePeriod: Duration.seconds(10),
-};
 
 interface NagRun {
   readonly api: ProtectedApiWithCognito;
@@ -41,18 +16,22 @@ interface NagRun {
  * returns what the validation report holds. Errors are collected rather than thrown.
  */
 function runNag(given: Partial<ProtectedApiWithCognitoProps>, addMethods = defaultMethods): NagRun {
+  return runNagOn((stack) => {
+    const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', { ...TUTORIAL_PROPS, ...given });
+    addMethods(api);
+    return api;
+  });
+}
+
+/** Synthesizes what `build` makes in a stack of an app with AwsSolutions registered. */
+function runNagOn(build: (stack: Stack) => ProtectedApiWithCognito): NagRun {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new Stack(app, 'NagStack', { env: { account: '123456789012', region: 'us-east-1' } });
-  const overrides = given.customDomainName === undefined ? given : {
-    ...given,
-    customDomainCertificate: acm.Certificate.fromCertificateArn(stack, 'Cert', CERT_ARN),
-  };
-  const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', { ...TUTORIAL_PROPS, ...overrides });
-  addMethods(api);
+  const api = build(stack);
   const findings = violations(app.synth()).filter((v) => v.plugin === 'AwsSolutions');
   return { api, findings };
 }
@@ -61,16 +40,15 @@ function defaultMethods(api: ProtectedApiWithCognito): void {
   api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
 }
 
-function maximalMethods(api: ProtectedApiWithCognito): void {
-  api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
-  api.addMethod('PUT', '/awesomeapi/{itemId}', {
-    scopes: ['awesomeapi.write'],
-    requestParameters: { 'method.request.header.If-Match': true },
-  });
-  api.addMethod('GET', '/health', { allowUnauthenticated: true });
-  api.addMethod('DELETE', '/awesomeapi/{itemId}', { scopes: ['awesomeapi.admin'] });
-  api.addMachineClient('Admin', { scopes: ['awesomeapi.admin'] });
+/** A function's result, computed on first use: identical synths run once a file. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
+
+/** The default and the every-feature-on runs, which several tests read and none changes. */
+const defaultRun = once(() => runNag({}));
+const maximalRun = once(() => runNagOn((stack) => maximalApi(stack)));
 
 /** The AwsSolutions acknowledgements recorded in the tree, by construct path (other packs: rule-packs.test.ts). */
 function acknowledgements(root: IConstruct): Map<string, Record<string, string>> {
@@ -94,11 +72,11 @@ function acknowledgedRules(root: IConstruct): string[] {
 
 describe('cdk-nag AwsSolutions', () => {
   test('finds nothing unacknowledged in the default configuration', () => {
-    expect(runNag({}).findings).toEqual([]);
+    expect(defaultRun().findings).toEqual([]);
   });
 
   test('finds nothing unacknowledged in a maximal configuration', () => {
-    expect(runNag(MAXIMAL, maximalMethods).findings).toEqual([]);
+    expect(maximalRun().findings).toEqual([]);
   });
 
   test('is really running: a plain user pool beside the construct is reported', () => {
@@ -111,7 +89,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   test('what the defaults leave is acknowledged on the construct\'s own resources, nowhere else', () => {
-    const { api } = runNag({});
+    const { api } = defaultRun();
     const stackAndApp = [Stack.of(api).node.path, ''];
     const paths = Array.from(acknowledgements(api.node.root).keys());
     expect(paths.length).toBeGreaterThan(0);
@@ -136,16 +114,14 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   test('every acknowledgement says why and names the prop that changes it', () => {
-    const { api } = runNag(MAXIMAL, (a) => {
-      maximalMethods(a);
-    });
-    const withDefaults = runNag({}).api;
+    const { api } = maximalRun();
+    const withDefaults = defaultRun().api;
     const reasons = [...acknowledgements(api.node.root).values(), ...acknowledgements(withDefaults.node.root).values()]
       .flatMap((rules) => Object.values(rules));
     expect(reasons.length).toBeGreaterThan(0);
     for (const reason of reasons) {
       expect(reason).toMatch(/^.{40,}$/s);
-      expect(reason).toMatch(/featurePlan|mfa|webAclArn|cloudWatchRole|allowUnauthenticated/);
+      expect(reason).toMatch(/featurePlan|mfa|webAclArn|cloudWatchRole|allowUnauthenticated|tracingEnabled/);
     }
   });
 
@@ -154,7 +130,7 @@ describe('cdk-nag AwsSolutions', () => {
     ['mfa: REQUIRED', { mfa: cognito.Mfa.REQUIRED }, 'NagStack/AwesomeApi/UserPool AwsSolutions-COG2'],
     ['webAclArn', { webAclArn: WEB_ACL_ARN }, 'NagStack/AwesomeApi/Api/DeploymentStage.prod AwsSolutions-APIG3'],
   ])('%s removes its acknowledgement and stays clean', (_name, overrides, rule) => {
-    const before = acknowledgedRules(runNag({}).api.node.root);
+    const before = acknowledgedRules(defaultRun().api.node.root);
     const run = runNag(overrides);
     const after = acknowledgedRules(run.api.node.root);
     expect(before).toContain(rule);
@@ -197,17 +173,13 @@ describe('cdk-nag AwsSolutions with userGroups', () => {
     const run = runNag(withGroups);
     expect(run.api.preTokenGenerationFunction).toBeDefined();
     expect(run.findings).toEqual([]);
-    expect(acknowledgedRules(run.api.node.root)).toEqual(acknowledgedRules(runNag({}).api.node.root));
+    expect(acknowledgedRules(run.api.node.root)).toEqual(acknowledgedRules(defaultRun().api.node.root));
   });
 
-  test('finds nothing unacknowledged in a maximal configuration with userGroups', () => {
-    const run = runNag({
-      ...MAXIMAL,
-      userGroups: [
-        { name: 'writers', scopes: ['awesomeapi.write'] },
-        { name: 'readers-and-writers', scopes: ['awesomeapi.read', 'awesomeapi.write'], precedence: 2 },
-      ],
-    }, maximalMethods);
+  test('the every-feature-on configuration has user groups, and leaves no finding with them', () => {
+    const run = maximalRun();
+    expect(run.api.userPoolGroups.map((g) => g.node.id)).toEqual(['writers']);
+    expect(run.api.preTokenGenerationFunction).toBeDefined();
     expect(run.findings).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { IConstruct } from 'constructs';
 import { newStack, tutorialApi, TUTORIAL_PROPS } from './helpers';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
 
@@ -518,14 +519,24 @@ describe('outputs', () => {
 });
 
 describe('public properties', () => {
-  test('expose every resource with its L2 type', () => {
-    const { api, stack } = synthTutorial();
+  test('expose every resource the construct made: each member is the one resource of its type in the template', () => {
+    const { api, stack, template } = synthTutorial();
+    // The pool and the domain are typed by their interfaces (they may be given); made here, they are the L2s.
     expect(api.userPool).toBeInstanceOf(cognito.UserPool);
-    expect(api.resourceServer).toBeInstanceOf(cognito.UserPoolResourceServer);
-    expect(api.userPoolClient).toBeInstanceOf(cognito.UserPoolClient);
     expect(api.userPoolDomain).toBeInstanceOf(cognito.UserPoolDomain);
-    expect(api.api).toBeInstanceOf(apigateway.RestApi);
-    expect(api.authorizer).toBeInstanceOf(apigateway.CognitoUserPoolsAuthorizer);
+    const members: Array<[IConstruct, string]> = [
+      [api.userPool, 'AWS::Cognito::UserPool'],
+      [api.resourceServer, 'AWS::Cognito::UserPoolResourceServer'],
+      [api.userPoolClient, 'AWS::Cognito::UserPoolClient'],
+      [api.userPoolDomain, 'AWS::Cognito::UserPoolDomain'],
+      [api.api, 'AWS::ApiGateway::RestApi'],
+      [api.authorizer, 'AWS::ApiGateway::Authorizer'],
+      [api.requestValidator, 'AWS::ApiGateway::RequestValidator'],
+      [api.accessLogGroup, 'AWS::Logs::LogGroup'],
+    ];
+    for (const [member, type] of members) {
+      expect([type, stack.getLogicalId(member.node.defaultChild as CfnElement)]).toEqual([type, only(template, type).id]);
+    }
     expect(stack.resolve(api.tokenUrl)).toEqual({
       'Fn::Join': ['', ['https://', { Ref: DOMAIN }, '.auth.us-east-1.amazoncognito.com/oauth2/token']],
     });

@@ -5,8 +5,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { CLIENT_CERTIFICATE_ID, maximalApi } from './fixtures/maximal';
 import { newStack, tutorialApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
-import { CLIENT_CERTIFICATE_ID, maximalApi } from '../scripts/checkov-maximal';
 import { ProtectedApiWithCognito } from '../src';
 import { REASONS } from '../src/private/acknowledgements';
 
