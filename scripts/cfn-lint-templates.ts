@@ -11,7 +11,10 @@ import { ApiSpec, buildApi, validSpec } from '../test/property/arbitraries';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
 
-/** Every feature on at once: custom domain, URL identifier, machine clients, WAF, MFA, PLUS, logging, public and greedy paths. */
+/**
+ * Every feature on at once: custom domain, URL identifier, machine clients, WAF, MFA, PLUS, passkeys, SES email,
+ * refresh token rotation, logging, public and greedy paths. (Email codes are in the generated sample.)
+ */
 const EVERY_FEATURE: ApiSpec = {
   props: {
     customDomainName: 'auth.example.com',
@@ -43,6 +46,10 @@ const EVERY_FEATURE: ApiSpec = {
     cloudWatchRole: true,
     userPoolName: 'orders-users',
     restApiName: 'orders-api',
+    firstFactors: { password: true, passkey: true },
+    passkeyUserVerification: 'REQUIRED',
+    sesEmail: true,
+    rotationSeconds: 30,
   },
   methods: [
     { httpMethod: 'GET', path: '/orders', scopes: ['orders.read', 'orders.admin'] },

@@ -18,7 +18,8 @@ export interface CognitoAuthProps {
    * `userPool`), or imported with `UserPool.fromUserPoolId` or `UserPool.fromUserPoolArn`.
    * The construct adds the API's resource server and browser client to it, and trusts no
    * other pool. The props that shape a new pool (`userPoolName`, `selfSignUpEnabled`,
-   * `passwordPolicy`, `mfa`, `featurePlan`, `deletionProtection`) cannot be given with it.
+   * `passwordPolicy`, `mfa`, `featurePlan`, `deletionProtection`, `email`, `allowedFirstAuthFactors`,
+   * `passkeyUserVerification`) cannot be given with it.
    *
    * @default - a new user pool with the construct's secure defaults
    */
@@ -188,6 +189,54 @@ export interface CognitoAuthProps {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-sign-in-feature-plans.html
    */
   readonly featurePlan?: cognito.FeaturePlan;
+
+  /**
+   * What users may sign in with first, on a pool the construct creates: a password (always on,
+   * as Cognito requires), a passkey (WebAuthn: Face ID, Touch ID, Windows Hello, a security
+   * key) or a one-time code sent by email. With a passkey or a code, the login pages let users
+   * choose (choice-based sign-in): the construct then sets the pool's sign-in policy, the
+   * passkey relying party id (the login domain: `customDomainName`, or
+   * `<domainPrefix>.auth.<region>.amazoncognito.com`), and the browser client's
+   * `ALLOW_USER_AUTH` flow. Needs the `ESSENTIALS` or `PLUS` feature plan and managed login
+   * (version 2); email codes need `email` sent through Amazon SES. SMS codes need an SMS
+   * configuration and phone numbers, which a pool the construct creates has not: create such a
+   * pool yourself and pass it as `userPool`.
+   *
+   * @default - password only
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-managedlogin.html
+   */
+  readonly allowedFirstAuthFactors?: cognito.AllowedFirstAuthFactors;
+
+  /**
+   * Whether a passkey must verify its user (a PIN, a fingerprint, a face) or only should.
+   * Needs `passkey` in `allowedFirstAuthFactors`.
+   *
+   * @default - Cognito's default, PasskeyUserVerification.PREFERRED
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html
+   */
+  readonly passkeyUserVerification?: cognito.PasskeyUserVerification;
+
+  /**
+   * How the pool the construct creates sends email (verification codes, sign-in codes).
+   * Email codes in `allowedFirstAuthFactors` need `cognito.UserPoolEmail.withSES(...)`.
+   *
+   * @default - Cognito's own email, with its daily limit
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
+   */
+  readonly email?: cognito.UserPoolEmail;
+
+  /**
+   * Turns refresh token rotation on for the browser client: each refresh then returns a new
+   * refresh token and retires the one used, after this grace period (0 to 60 seconds, whole
+   * seconds) in which the old one still works, for retries. Rotation refuses the
+   * `REFRESH_TOKEN_AUTH` API flow; the token endpoint's `refresh_token` grant, which browser
+   * apps use, keeps working. Machine clients have no such option: the client-credentials
+   * grant issues no refresh token.
+   *
+   * @default - no rotation: a refresh token stays valid until it expires or is revoked
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-the-refresh-token.html
+   */
+  readonly refreshTokenRotationGracePeriod?: Duration;
 
   /**
    * Whether the user pool refuses to be deleted (by CloudFormation or anyone else) until this

@@ -97,6 +97,20 @@ export interface PropsSpec {
   readonly logKey?: boolean;
   readonly clientCertificateId?: string;
   readonly userPoolSignIn?: boolean;
+  /** allowedFirstAuthFactors (password true unless a case breaks it). */
+  readonly firstFactors?: FirstFactorsSpec;
+  readonly passkeyUserVerification?: 'PREFERRED' | 'REQUIRED';
+  /** email: cognito.UserPoolEmail.withSES(...) when true. */
+  readonly sesEmail?: boolean;
+  /** refreshTokenRotationGracePeriod, in seconds. */
+  readonly rotationSeconds?: number;
+}
+
+export interface FirstFactorsSpec {
+  readonly password: boolean;
+  readonly passkey?: boolean;
+  readonly emailOtp?: boolean;
+  readonly smsOtp?: boolean;
 }
 
 export interface ApiSpec {
@@ -155,6 +169,10 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
     cloudWatchRole: p.cloudWatchRole,
     userPoolName: p.userPoolName,
     restApiName: p.restApiName,
+    allowedFirstAuthFactors: p.firstFactors,
+    passkeyUserVerification: p.passkeyUserVerification && cognito.PasskeyUserVerification[p.passkeyUserVerification],
+    email: p.sesEmail ? cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesVerifiedDomain: 'example.com' }) : undefined,
+    refreshTokenRotationGracePeriod: p.rotationSeconds === undefined ? undefined : Duration.seconds(p.rotationSeconds),
   });
   for (const m of spec.methods) {
     api.addMethod(m.httpMethod, m.path, { scopes: m.scopes, allowUnauthenticated: m.allowUnauthenticated });
@@ -437,6 +455,13 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
   logKey: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
   clientCertificateId: fc.option(fc.string({ unit: chars(LOWER + DIGITS), minLength: 6, maxLength: 10 }), { nil: undefined, freq: 2 }),
   google: fc.option(google, { nil: undefined, freq: 2 }),
+  // Passwordless sign-in about a third of the time; SMS codes are never valid on the construct's pool.
+  signIn: fc.option(fc.record({
+    passkey: fc.boolean(),
+    emailOtp: fc.boolean(),
+    verification: optional(fc.constantFrom('PREFERRED' as const, 'REQUIRED' as const)),
+  }), { nil: undefined, freq: 3 }),
+  rotationSeconds: fc.option(fc.oneof(fc.constantFrom(0, 60), fc.integer({ min: 0, max: 60 })), { nil: undefined, freq: 3 }),
 }).chain((base) => {
   const names = base.scopes.map((s) => s.name);
   const clientScopes = names.length > 49
@@ -461,6 +486,10 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
         ? { httpMethod, path, scopes: [], allowUnauthenticated: true }
         : { httpMethod, path, scopes: [...new Set([access[0], ...access[1]])] }));
       const firstMethod = method.filter((m) => m.httpMethod.toUpperCase() !== 'OPTIONS');
+      // First factors only on a pool the construct creates; a passkey's relying party (the login domain) fits 63 characters.
+      const domainName = 'domainPrefix' in base.domain ? `${base.domain.domainPrefix}.auth.us-east-1.amazoncognito.com` : base.domain.customDomainName;
+      const signIn = base.pool === undefined && base.signIn ? { ...base.signIn, passkey: base.signIn.passkey && domainName.length <= 63 } : undefined;
+      const passwordless = signIn !== undefined && (signIn.passkey || signIn.emailOtp);
       return fc.tuple(firstMethod, fc.array(method, { maxLength: 5 })).map(([first, rest]): ApiSpec => ({
         props: {
           ...(base.pool === undefined ? base.domain : {}),
@@ -475,7 +504,8 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
           throttlingRateLimit: base.throttlingRateLimit,
           throttlingBurstLimit: base.throttlingBurstLimit,
           webAclArn: base.webAclArn,
-          managedLoginVersion: base.managedLoginVersion,
+          // Passkeys and codes need managed login (version 2).
+          managedLoginVersion: passwordless ? undefined : base.managedLoginVersion,
           removalPolicy: base.removalPolicy,
           executionLoggingLevel: base.executionLoggingLevel,
           // userPoolSignIn false (only with a provider) refuses allowUserPasswordAuth.
@@ -485,8 +515,13 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
           restApiName: base.restApiName,
           // The props that shape a new pool, only without userPool; groups need a plan that customizes tokens.
           ...(base.pool === undefined ? {
-            featurePlan: groups === undefined ? base.featurePlan : (base.featurePlan === 'PLUS' ? 'PLUS' : 'ESSENTIALS'),
+            // Groups, passkeys and codes need the ESSENTIALS or PLUS plan.
+            featurePlan: groups === undefined && !passwordless ? base.featurePlan : (base.featurePlan === 'PLUS' ? 'PLUS' : 'ESSENTIALS'),
             mfa: base.mfa,
+            firstFactors: signIn && { password: true, passkey: signIn.passkey, emailOtp: signIn.emailOtp },
+            passkeyUserVerification: signIn?.passkey ? signIn.verification : undefined,
+            // Email codes need email sent through Amazon SES.
+            sesEmail: signIn?.emailOtp ? true : undefined,
             selfSignUpEnabled: base.selfSignUpEnabled,
             userPoolName: base.userPoolName,
           } : {
@@ -497,6 +532,7 @@ export const validSpec: fc.Arbitrary<ApiSpec> = fc.record({
           logKey: base.logKey,
           clientCertificateId: base.clientCertificateId,
           userPoolSignIn: base.google === undefined ? undefined : base.google.signIn,
+          rotationSeconds: base.rotationSeconds,
         },
         methods: consistentMethods([first, ...rest]),
         machineClients: machines.map(([scopes, minutes], i) => ({ id: `Machine${i}`, scopes, accessTokenMinutes: minutes })),
@@ -709,7 +745,8 @@ const BREAKERS: Breaker[] = [
   ...groupBreakers(),
   (spec) => fc.constant({
     rule: 'userGroups on the LITE plan',
-    spec: withProps(withGroup(grouped(spec), { name: 'admins', scopes: [requested(spec)] }), { featurePlan: 'LITE' }),
+    spec: withProps(withGroup(grouped(spec), { name: 'admins', scopes: [requested(spec)] }),
+      { featurePlan: 'LITE', firstFactors: undefined, passkeyUserVerification: undefined, sesEmail: undefined }),
     messageStart: 'userGroups need featurePlan',
   }),
   (spec) => userPoolId.map((id) => ({
@@ -759,6 +796,45 @@ const BREAKERS: Breaker[] = [
     spec: { ...spec, google: { clientId: g.clientId, secretName: g.secretName, plainSecret: true } },
     messageStart: 'addIdentityProvider: provider',
   })),
+  // Sign in without a password, and refresh token rotation. Email codes (with SES) avoid the relying party's length limit.
+  ...onCreatedPool([
+    (spec) => fc.constant({
+      rule: 'passwordless on the LITE plan',
+      spec: withProps(withPasswordless(spec), { userGroups: undefined, featurePlan: 'LITE' }),
+      messageStart: 'allowedFirstAuthFactors',
+    }),
+    (spec) => fc.constant({
+      rule: 'passwordless with the classic hosted UI',
+      spec: withProps(withPasswordless(spec), { managedLoginVersion: 'CLASSIC_HOSTED_UI' }),
+      messageStart: 'allowedFirstAuthFactors',
+    }),
+    (spec) => fc.constant({
+      rule: 'email codes without SES',
+      spec: withProps(withPasswordless(spec), { sesEmail: undefined }),
+      messageStart: 'allowedFirstAuthFactors.emailOtp',
+    }),
+    (spec) => fc.constant({
+      rule: 'SMS codes',
+      spec: withProps(withPasswordless(spec), { firstFactors: { password: true, smsOtp: true } }),
+      messageStart: 'allowedFirstAuthFactors.smsOtp',
+    }),
+    (spec) => fc.constant({
+      rule: 'password not among the first factors',
+      spec: withProps(withPasswordless(spec), { firstFactors: { password: false, emailOtp: true } }),
+      messageStart: 'allowedFirstAuthFactors.password',
+    }),
+    (spec) => fc.constantFrom('PREFERRED' as const, 'REQUIRED' as const).map((verification) => ({
+      rule: 'passkeyUserVerification without passkeys',
+      spec: withProps(spec, { firstFactors: undefined, passkeyUserVerification: verification }),
+      messageStart: 'passkeyUserVerification',
+    })),
+  ]),
+  (spec) => userPoolId.map((id) => ({
+    rule: 'first factors with userPool',
+    spec: withProps(onImportedPool(spec, id), { firstFactors: { password: true, passkey: true } }),
+    messageStart: 'allowedFirstAuthFactors',
+  })),
+  prop('refreshTokenRotationGracePeriod out of range', 'rotationSeconds', fc.integer({ min: 61, max: 3600 }), 'refreshTokenRotationGracePeriod'),
   // Checked once the app is complete: a demanded scope no client can obtain.
   (spec) => fc.constant({
     rule: 'method scope no client can obtain',
@@ -808,6 +884,20 @@ function onImportedPool(spec: ApiSpec, poolId: string): ApiSpec {
     mfa: undefined,
     featurePlan: undefined,
     userGroups: undefined,
+    firstFactors: undefined,
+    passkeyUserVerification: undefined,
+    sesEmail: undefined,
+  });
+}
+
+/** The spec (on a pool the construct creates) with email codes sent through SES, and nothing else of passwordless sign-in. */
+function withPasswordless(spec: ApiSpec): ApiSpec {
+  return withProps(spec, {
+    firstFactors: { password: true, emailOtp: true },
+    passkeyUserVerification: undefined,
+    sesEmail: true,
+    featurePlan: spec.props.featurePlan === 'LITE' ? 'ESSENTIALS' : spec.props.featurePlan,
+    managedLoginVersion: spec.props.managedLoginVersion === 'CLASSIC_HOSTED_UI' ? undefined : spec.props.managedLoginVersion,
   });
 }
 

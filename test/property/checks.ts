@@ -156,6 +156,28 @@ export function checkTemplate(spec: ApiSpec, template: { Resources: Resources })
   same('token validities', [webClient.AccessTokenValidity, webClient.IdTokenValidity, webClient.RefreshTokenValidity, webClient.TokenValidityUnits],
     [p.accessTokenMinutes ?? 60, p.idTokenMinutes ?? 60, p.refreshTokenMinutes ?? 24 * 60, { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' }]);
 
+  // Sign in without a password: the pool's first factors and relying party, the client's flows; rotation.
+  const factors = p.firstFactors;
+  const passwordless = factors !== undefined && (factors.passkey === true || factors.emailOtp === true);
+  const pools = ofType(resources, 'AWS::Cognito::UserPool');
+  if (!p.importedPool) {
+    const pool = pools[0][1];
+    same('first factors', pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors, factors && [
+      'PASSWORD', ...(factors.emailOtp ? ['EMAIL_OTP'] : []), ...(factors.passkey ? ['WEB_AUTHN'] : []),
+    ]);
+    same('passkey relying party', [pool.WebAuthnRelyingPartyID, pool.WebAuthnUserVerification], factors?.passkey
+      ? [p.customDomainName ?? `${p.domainPrefix}.auth.us-east-1.amazoncognito.com`, p.passkeyUserVerification?.toLowerCase()]
+      : [undefined, undefined]);
+    same('email sending account', pool.EmailConfiguration?.EmailSendingAccount, p.sesEmail ? 'DEVELOPER' : undefined);
+  }
+  same('browser client auth flows', webClient.ExplicitAuthFlows, [
+    ...(p.allowUserPasswordAuth ? ['ALLOW_USER_PASSWORD_AUTH'] : []),
+    ...(passwordless ? ['ALLOW_USER_AUTH'] : []),
+    ...(p.rotationSeconds === undefined ? ['ALLOW_REFRESH_TOKEN_AUTH'] : []),
+  ]);
+  same('refresh token rotation', webClient.RefreshTokenRotation,
+    p.rotationSeconds === undefined ? undefined : { Feature: 'ENABLED', RetryGracePeriodSeconds: p.rotationSeconds });
+
   // The machine clients: client credentials, a secret, their scopes and token lifetime.
   const machines = clients.filter(([, c]) => JSON.stringify(c.AllowedOAuthFlows) === '["client_credentials"]')
     .map(([, c]) => JSON.stringify([resolve(c.AllowedOAuthScopes), c.AccessTokenValidity, c.GenerateSecret])).sort();

@@ -57,4 +57,10 @@ test('the checks can fail: a template missing what was asked is caught', () => {
     .toThrow(/^identity providers: expected /);
   expect(() => checkTemplate(withProps({ userPoolSignIn: spec.props.userPoolSignIn === false }), template))
     .toThrow(/^supported identity providers: expected /);
+  if (!spec.props.importedPool) {
+    expect(() => checkTemplate(withProps({ firstFactors: { password: true, passkey: !spec.props.firstFactors?.passkey } }), template))
+      .toThrow(/^first factors: expected /);
+  }
+  expect(() => checkTemplate(withProps({ rotationSeconds: spec.props.rotationSeconds === undefined ? 30 : undefined }), template))
+    .toThrow(/^browser client auth flows: expected /);
 });

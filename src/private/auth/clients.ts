@@ -2,6 +2,7 @@ import { Duration, Lazy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { CognitoSettings } from './settings';
+import { givenPoolOffersChoice } from './sign-in-policy';
 import { AdoptedPool } from './user-pool';
 import { MachineClientOptions } from '../../options';
 import { ApiScope } from '../../scope';
@@ -62,7 +63,8 @@ export class ApiClients {
       userPoolResourceServerName: resourceServerName(settings.resourceServerIdentifier),
       scopes: this.serverScopes,
     });
-    this.webClient = this.createWebClient(pool.childScope, settings);
+    this.webClient = this.createWebClient(pool.childScope, settings, settings.passwordless
+      || (pool.createdPool === undefined && givenPoolOffersChoice(pool.userPool)));
     this.scopesByClient.set(this.webClient, settings.clientScopes);
     this.requestedScopes = ['openid', ...settings.clientScopes.map((name) => this.fullScopeName(name))];
   }
@@ -114,12 +116,17 @@ export class ApiClients {
     return client;
   }
 
-  /** The public browser client: authorization-code grant only, `openid` and its API scopes. */
-  private createWebClient(parent: Construct, settings: CognitoSettings): cognito.UserPoolClient {
+  /**
+   * The public browser client: authorization-code grant only, `openid` and its API scopes;
+   * with `userAuth`, the `ALLOW_USER_AUTH` flow that choice-based sign-in needs.
+   */
+  private createWebClient(parent: Construct, settings: CognitoSettings, userAuth: boolean): cognito.UserPoolClient {
     return new cognito.UserPoolClient(parent, 'WebClient', {
       userPool: this.userPool,
       generateSecret: false,
-      authFlows: { userPassword: settings.allowUserPasswordAuth },
+      authFlows: userAuth
+        ? { userPassword: settings.allowUserPasswordAuth, user: true }
+        : { userPassword: settings.allowUserPasswordAuth },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, ...this.oauthScopes(settings.clientScopes)],
@@ -130,6 +137,7 @@ export class ApiClients {
       accessTokenValidity: settings.accessTokenValidity,
       idTokenValidity: settings.idTokenValidity,
       refreshTokenValidity: settings.refreshTokenValidity,
+      refreshTokenRotationGracePeriod: settings.refreshTokenRotationGracePeriod,
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
@@ -317,6 +325,18 @@ function validateNotLonger(propName: string, value: Duration, refresh: Duration)
     fail(`${propName} ${show(value.toHumanString())} is longer than refreshTokenValidity `
       + `${show(refresh.toHumanString())}: a token must not outlive the refresh token; shorten ${propName} `
       + 'or lengthen refreshTokenValidity');
+  }
+}
+
+/**
+ * Refresh token rotation keeps the used token valid for a grace period of 0 to 60 whole
+ * seconds. (Only the browser client rotates: the client-credentials grant issues no refresh token.)
+ */
+export function validateRefreshTokenRotation(propName: string, gracePeriod: Duration): void {
+  const ms = gracePeriod.toMilliseconds();
+  if (ms < 0 || ms > 60_000 || ms % 1000 !== 0) {
+    fail(`${propName} ${show(gracePeriod.toHumanString())} is invalid: Cognito allows a grace period of 0 to 60 `
+      + 'seconds, in whole seconds');
   }
 }
 

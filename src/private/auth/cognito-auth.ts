@@ -6,6 +6,7 @@ import { AdoptedDomain, adoptOrAddDomain, brandManagedLogin } from './domain';
 import { IdentityProviders } from './identity-providers';
 import { LoginUrls, issuerUrl, loginUrls, webClientConfig } from './outputs';
 import { CognitoSettings } from './settings';
+import { warnPasswordlessWithRequiredMfa } from './sign-in-policy';
 import { addUserGroups } from './user-groups';
 import { AdoptedPool, adoptOrCreatePool, refuseDuplicateResourceServer } from './user-pool';
 import { MachineClientOptions } from '../../options';
@@ -42,6 +43,7 @@ export class CognitoAuth {
     // The user pool, the API's scopes on it and its clients.
     this.pool = adoptOrCreatePool(owner, settings);
     this.userPool = this.pool.userPool;
+    warnPasswordlessWithRequiredMfa(owner, settings);
     if (!this.pool.createdPool) {
       refuseDuplicateResourceServer(owner, this.userPool, settings.resourceServerIdentifier);
     }

@@ -1,11 +1,12 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import {
-  DEFAULT_ACCESS_TOKEN_VALIDITY, validateClientScopeCount, validateRedirectUrls, validateResourceServerIdentifier,
+  DEFAULT_ACCESS_TOKEN_VALIDITY, validateClientScopeCount, validateRefreshTokenRotation, validateRedirectUrls, validateResourceServerIdentifier,
   validateScopes, validateScopeSubset, validateTokenValidities,
 } from './clients';
 import { validateDomainChoice, validateDomainPrefix } from './domain';
 import { CognitoSettings } from './settings';
+import { isPasswordless, refuseSignInPolicyOnGivenPool, validateFirstAuthFactors } from './sign-in-policy';
 import { validateUserGroups } from './user-groups';
 import { validateNoPoolShapingProps } from './user-pool';
 import { CognitoAuthProps } from '../../cognito-auth-props';
@@ -25,6 +26,7 @@ const DEFAULT_PASSWORD_POLICY: cognito.PasswordPolicy = {
  */
 export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings {
   if (props.userPool) {
+    refuseSignInPolicyOnGivenPool(props.allowedFirstAuthFactors);
     validateNoPoolShapingProps({
       userPoolName: props.userPoolName,
       selfSignUpEnabled: props.selfSignUpEnabled,
@@ -32,6 +34,8 @@ export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings
       mfa: props.mfa,
       featurePlan: props.featurePlan,
       deletionProtection: props.deletionProtection,
+      passkeyUserVerification: props.passkeyUserVerification,
+      email: props.email,
     });
   }
   validateDomainChoice({
@@ -63,8 +67,19 @@ export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings
     refreshTokenValidity: props.refreshTokenValidity ?? Duration.days(1),
   };
   validateTokenValidities(tokenValidities);
+  if (props.refreshTokenRotationGracePeriod !== undefined) {
+    validateRefreshTokenRotation('refreshTokenRotationGracePeriod', props.refreshTokenRotationGracePeriod);
+  }
 
   const featurePlan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
+  const managedLoginVersion = props.managedLoginVersion ?? cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN;
+  if (!props.userPool) {
+    validateFirstAuthFactors(props.allowedFirstAuthFactors, {
+      featurePlan,
+      managedLoginVersion,
+      passkeyUserVerification: props.passkeyUserVerification,
+    });
+  }
   const userGroups = props.userGroups ?? [];
   validateUserGroups(userGroups, {
     scopeNames,
@@ -80,7 +95,7 @@ export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings
     domainPrefix: props.domainPrefix,
     customDomainName: props.customDomainName,
     customDomainCertificate: props.customDomainCertificate,
-    managedLoginVersion: props.managedLoginVersion ?? cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    managedLoginVersion,
     managedLoginVersionGiven: props.managedLoginVersion !== undefined,
     userPoolName: props.userPoolName,
     selfSignUpEnabled: props.selfSignUpEnabled ?? true,
@@ -88,6 +103,10 @@ export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings
     mfa: props.mfa ?? cognito.Mfa.OPTIONAL,
     featurePlan,
     deletionProtection: props.deletionProtection ?? removalPolicy !== RemovalPolicy.DESTROY,
+    allowedFirstAuthFactors: props.allowedFirstAuthFactors,
+    passwordless: isPasswordless(props.allowedFirstAuthFactors),
+    passkeyUserVerification: props.passkeyUserVerification,
+    email: props.email,
     removalPolicy,
     resourceServerIdentifier: props.resourceServerIdentifier,
     scopes: props.scopes,
@@ -96,6 +115,7 @@ export function resolveCognitoSettings(props: CognitoAuthProps): CognitoSettings
     callbackUrls: props.callbackUrls,
     logoutUrls,
     ...tokenValidities,
+    refreshTokenRotationGracePeriod: props.refreshTokenRotationGracePeriod,
     allowUserPasswordAuth: props.allowUserPasswordAuth ?? false,
     userPoolSignIn: props.userPoolSignIn ?? true,
     userGroups,

@@ -29,6 +29,12 @@ export interface CognitoSettings {
   readonly mfa: cognito.Mfa;
   readonly featurePlan: cognito.FeaturePlan;
   readonly deletionProtection: boolean;
+  /** The first factors, when given (none: password only, and no sign-in policy). */
+  readonly allowedFirstAuthFactors?: cognito.AllowedFirstAuthFactors;
+  /** Whether a passkey or a code is among the first factors (choice-based sign-in). */
+  readonly passwordless: boolean;
+  readonly passkeyUserVerification?: cognito.PasskeyUserVerification;
+  readonly email?: cognito.UserPoolEmail;
   /** Of the pool the construct creates, and of every log group it makes. */
   readonly removalPolicy: RemovalPolicy;
 
@@ -43,6 +49,8 @@ export interface CognitoSettings {
   readonly accessTokenValidity: Duration;
   readonly idTokenValidity: Duration;
   readonly refreshTokenValidity: Duration;
+  /** Turns rotation on for the browser client when set. */
+  readonly refreshTokenRotationGracePeriod?: Duration;
   readonly allowUserPasswordAuth: boolean;
   readonly userPoolSignIn: boolean;
   readonly userGroups: ApiUserGroup[];

@@ -2,6 +2,7 @@ import { Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { CognitoSettings } from './settings';
+import { passkeyRelyingPartyId, validateEmailForCodes } from './sign-in-policy';
 import { REASONS, acknowledge } from '../acknowledgements';
 import { fail, show } from '../errors';
 
@@ -56,9 +57,14 @@ function createUserPool(scope: Construct, settings: CognitoSettings): cognito.Us
     standardThreatProtectionMode: featurePlan === cognito.FeaturePlan.PLUS
       ? cognito.StandardThreatProtectionMode.FULL_FUNCTION
       : undefined,
+    signInPolicy: settings.allowedFirstAuthFactors ? { allowedFirstAuthFactors: settings.allowedFirstAuthFactors } : undefined,
+    passkeyRelyingPartyId: passkeyRelyingPartyId(settings, Stack.of(scope)),
+    passkeyUserVerification: settings.passkeyUserVerification,
+    email: settings.email,
     deletionProtection: settings.deletionProtection,
     removalPolicy: settings.removalPolicy,
   });
+  validateEmailForCodes(userPool, settings.allowedFirstAuthFactors);
   // Only on the pool the construct made: the settings of a pool you pass are yours to answer for.
   if (featurePlan !== cognito.FeaturePlan.PLUS) {
     acknowledge(userPool, ['COG8'], REASONS.featurePlan);
