@@ -1,0 +1,46 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { addApiAlarms } from './alarms';
+import { addApiDashboard } from './dashboard';
+import { ApiMetrics, SignInMetricsSource, StageMetricsSource } from './metrics';
+import { ApiAlarmsOptions, ApiDashboardOptions } from '../../monitoring-options';
+import { fail } from '../errors';
+
+/*
+ * Monitoring for any front: the metrics, the alarms and the dashboard, all under one child of
+ * the construct, `Monitoring`, made only when something needs a resource (the metric filters,
+ * an alarm, the dashboard). Nothing of it is in a template whose code never asks for it.
+ */
+export class ApiMonitoring {
+  public readonly metrics: ApiMetrics;
+  private scope?: Construct;
+  private alarms?: cloudwatch.Alarm[];
+  private dashboard?: cloudwatch.Dashboard;
+
+  constructor(private readonly owner: Construct, stage: StageMetricsSource, signIn: SignInMetricsSource) {
+    this.metrics = new ApiMetrics(() => this.monitoringScope(), stage, signIn);
+  }
+
+  /** See `ProtectedApiWithCognito.addAlarms`. */
+  public addAlarms(options: ApiAlarmsOptions = {}): cloudwatch.Alarm[] {
+    if (this.alarms) {
+      fail(`addAlarms: ${this.owner.node.path} has its alarms already; call addAlarms once, with every option`);
+    }
+    this.alarms = addApiAlarms(this.monitoringScope(), this.metrics, options);
+    return [...this.alarms];
+  }
+
+  /** See `ProtectedApiWithCognito.addDashboard`. */
+  public addDashboard(options: ApiDashboardOptions = {}): cloudwatch.Dashboard {
+    if (this.dashboard) {
+      fail(`addDashboard: ${this.owner.node.path} has its dashboard already; call addDashboard once`);
+    }
+    this.dashboard = addApiDashboard(this.monitoringScope(), 'Dashboard', this.metrics, options);
+    return this.dashboard;
+  }
+
+  private monitoringScope(): Construct {
+    this.scope ??= new Construct(this.owner, 'Monitoring');
+    return this.scope;
+  }
+}
