@@ -1,7 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { addApiAlarms } from './alarms';
-import { addApiDashboard } from './dashboard';
+import { addApiAlarms, validateAlarmsOptions } from './alarms';
+import { addApiDashboard, validateDashboardOptions } from './dashboard';
 import { ApiMetrics, SignInMetricsSource, StageMetricsSource } from './metrics';
 import { ApiAlarmsOptions, ApiDashboardOptions } from '../../monitoring-options';
 import { fail } from '../errors';
@@ -26,6 +26,7 @@ export class ApiMonitoring {
     if (this.alarms) {
       fail(`addAlarms: ${this.owner.node.path} has its alarms already; call addAlarms once, with every option`);
     }
+    validateAlarmsOptions(options);
     this.alarms = addApiAlarms(this.monitoringScope(), this.metrics, options);
     return [...this.alarms];
   }
@@ -35,6 +36,7 @@ export class ApiMonitoring {
     if (this.dashboard) {
       fail(`addDashboard: ${this.owner.node.path} has its dashboard already; call addDashboard once`);
     }
+    validateDashboardOptions(options);
     this.dashboard = addApiDashboard(this.monitoringScope(), 'Dashboard', this.metrics, options);
     return this.dashboard;
   }
