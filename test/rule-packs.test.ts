@@ -168,6 +168,22 @@ describe('every cdk-nag rule pack', () => {
     ]));
   }, 120_000);
 
+  test('alarms without an action and the dashboard are clean too: the alarm action rule acknowledged, with alarmAction', () => {
+    const run = runPacks((stack) => {
+      const api = tutorialApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+      api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+      api.addAlarms();
+      api.addDashboard();
+      return api;
+    });
+    expect(run.findings).toEqual([]);
+    const onAlarms = acknowledgedRules(run.api.node.root).filter((r) => r.startsWith('NagStack/AwesomeApi/Monitoring/'));
+    expect(onAlarms).toEqual(['LatencyP99Alarm', 'PreTokenGenerationErrorsAlarm', 'RefusalsAlarm', 'ServerErrorRateAlarm',
+      'SignInThrottlesAlarm', 'TokenRefreshThrottlesAlarm'].flatMap((alarm) => ['HIPAA.Security', 'NIST.800.53.R5']
+      .map((pack) => `NagStack/AwesomeApi/Monitoring/${alarm} ${pack}-CloudWatchAlarmAction`)).sort());
+    expect(acknowledgementReasons(run.api.node.root)).toContain(REASONS.alarmWithoutAction);
+  }, 120_000);
+
   test('every acknowledgement says why, and names the prop that changes it or why none does', () => {
     const reasons = [...acknowledgementReasons(defaults.api.node.root), ...acknowledgementReasons(maximal.api.node.root)];
     expect(reasons.length).toBeGreaterThan(0);
