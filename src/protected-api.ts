@@ -161,7 +161,7 @@ export class ProtectedApiWithCognito extends Construct {
     });
 
     // Metrics, alarms and a dashboard, from the stage and the half (made only when asked for).
-    this.monitoring = new ApiMonitoring(this, restStageMetrics(this.api, this.accessLogGroup), {
+    this.monitoring = new ApiMonitoring(this, restStageMetrics(this.api, this.accessLogGroup, restSettings.restApiName !== undefined), {
       userPool: this.userPool,
       client: this.userPoolClient,
       trigger: this.preTokenGenerationFunction,

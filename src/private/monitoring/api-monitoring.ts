@@ -1,3 +1,4 @@
+import { Annotations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import { addApiAlarms, validateAlarmsOptions } from './alarms';
@@ -28,6 +29,7 @@ export class ApiMonitoring {
     }
     validateAlarmsOptions(options);
     this.alarms = addApiAlarms(this.monitoringScope(), this.metrics, options);
+    this.warnOfSharedMetrics();
     return [...this.alarms];
   }
 
@@ -38,7 +40,16 @@ export class ApiMonitoring {
     }
     validateDashboardOptions(options);
     this.dashboard = addApiDashboard(this.monitoringScope(), 'Dashboard', this.metrics, options);
+    this.warnOfSharedMetrics();
     return this.dashboard;
+  }
+
+  /** Says once, when alarms or the dashboard are made, that the stage's metrics may be another API's too. */
+  private warnOfSharedMetrics(): void {
+    const warning = this.metrics.stage.sharedMetricsWarning;
+    if (warning !== undefined && !this.alarms !== !this.dashboard) {
+      Annotations.of(this.owner).addWarningV2('cdk-cognito-protected-api:sharedApiMetrics', warning);
+    }
   }
 
   private monitoringScope(): Construct {

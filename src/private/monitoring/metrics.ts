@@ -5,6 +5,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { show } from '../errors';
 
 /*
  * The metrics of a protected API, whatever its front: the stage's own API Gateway metrics (what
@@ -48,6 +49,11 @@ export interface StageMetricsSource {
   readonly stageName: string;
   /** The stage's access log group; its lines are JSON with the answer's `status`. */
   readonly accessLogGroup: logs.ILogGroup;
+  /**
+   * A warning to give when alarms or a dashboard are made, if the stage's metrics may be shared
+   * with another API's.
+   */
+  readonly sharedMetricsWarning?: string;
 }
 
 /** What the Cognito half tells the monitoring. */
@@ -59,8 +65,13 @@ export interface SignInMetricsSource {
   readonly trigger?: lambda.IFunction;
 }
 
-/** The REST front's stage: `ApiName` and `Stage`, and REST's metric names. */
-export function restStageMetrics(api: apigateway.RestApi, accessLogGroup: logs.ILogGroup): StageMetricsSource {
+/**
+ * The REST front's stage: `ApiName` and `Stage`, and REST's metric names.
+ *
+ * @param named whether `restApiName` was given: API Gateway publishes a REST API's metrics by its
+ * name, and every REST API made without one is named alike
+ */
+export function restStageMetrics(api: apigateway.RestApi, accessLogGroup: logs.ILogGroup, named: boolean): StageMetricsSource {
   const stageName = api.deploymentStage.stageName;
   return {
     kind: 'REST API',
@@ -70,6 +81,10 @@ export function restStageMetrics(api: apigateway.RestApi, accessLogGroup: logs.I
     apiName: api.restApiName,
     stageName,
     accessLogGroup,
+    sharedMetricsWarning: named ? undefined : `restApiName is not set, so the REST API is named ${show(api.restApiName)}, `
+      + 'like every REST API made by this construct without it; API Gateway publishes a REST API\'s metrics by its name '
+      + 'and stage, so the alarms and the dashboard count the requests of all such APIs of the account and region together: '
+      + 'set restApiName to a name of its own',
   };
 }
 

@@ -1,5 +1,5 @@
 import { CfnElement, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { MonitoringFacade } from 'cdk-monitoring-constructs';
 import { ApiMonitoring } from '../../../src/private/monitoring/api-monitoring';
@@ -40,6 +40,35 @@ describe('ApiMonitoring', () => {
     const alarms = monitoring.addAlarms();
     expect(alarms).toHaveLength(5);
     expect(alarms[0].node.path).toBe('TestStack/Monitoring/ServerErrorRateAlarm');
+  });
+
+  test('warns once, with alarms or a dashboard, that a REST API without restApiName shares its metrics with others named alike', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    api.addAlarms();
+    api.addDashboard();
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('restApiName is not set'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].entry.data).toBe('restApiName is not set, so the REST API is named "Api", like every REST API made by '
+      + 'this construct without it; API Gateway publishes a REST API\'s metrics by its name and stage, so the alarms and the '
+      + 'dashboard count the requests of all such APIs of the account and region together: set restApiName to a name of its own '
+      + '[ack: cdk-cognito-protected-api:sharedApiMetrics]');
+  });
+
+  test('gives no such warning with restApiName, nor for metrics alone', () => {
+    const named = newStack();
+    const api = tutorialApi(named, { restApiName: 'orders-api' });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    api.addAlarms();
+    api.addDashboard();
+    const unnamed = newStack();
+    const other = tutorialApi(unnamed);
+    other.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    other.metricUnauthorized();
+    for (const stack of [named, unnamed]) {
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('restApiName'))).toEqual([]);
+    }
   });
 
   test('hands its metrics to cdk-monitoring-constructs\' monitorCustom, which alarms on them as they are', () => {
