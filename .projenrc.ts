@@ -124,6 +124,8 @@ for (const dir of ['test', 'example', 'scripts', 'bench']) {
 // tablet it writes (.jsii.tabl.json) is what jsii-pacmak uses to show the README in Python, Java,
 // C# and Go, so it runs before packaging.
 project.postCompileTask.exec('jsii-rosetta extract --strict');
+// The README hands the metrics to cdk-monitoring-constructs: rosetta compiles that block against it.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-monitoring-constructs': '^10.2.0' } });
 project.gitignore.exclude('.jsii.tabl.json');
 project.addPackageIgnore('/rosetta/');
 // The fixture's globals must not leak into the tests' and the example's type checking.

@@ -81,18 +81,16 @@ describe('ApiMonitoring', () => {
       humanReadableName: 'AwesomeApi sign-in',
       metricGroups: [
         { title: 'Refused', metrics: [api.metricUnauthorized(), api.metricForbidden()] },
+        { title: 'Sign-ins', metrics: [api.metricSignInSuccesses(), api.metricFederationSuccesses()] },
         {
-          title: 'Sign-ins',
-          metrics: [
-            api.metricSignInSuccesses(),
-            {
-              metric: api.metricSignInThrottles(),
-              alarmFriendlyName: 'SignInThrottles',
-              addAlarm: {
-                Critical: { threshold: 1, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD },
-              },
+          title: 'Throttled sign-ins',
+          metrics: [{
+            metric: api.metricSignInThrottles(),
+            alarmFriendlyName: 'SignInThrottles',
+            addAlarm: {
+              Critical: { threshold: 1, comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD },
             },
-          ],
+          }],
         },
       ],
     });
