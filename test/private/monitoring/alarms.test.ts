@@ -66,7 +66,8 @@ describe('addAlarms', () => {
       Id: id,
       MetricStat: {
         Metric: {
-          Namespace: 'AWS/ApiGateway', MetricName: name,
+          Namespace: 'AWS/ApiGateway',
+          MetricName: name,
           Dimensions: Match.arrayWith([{ Name: 'ApiName', Value: 'Api' }, { Name: 'Stage', Value: ref(api.api.deploymentStage) }]),
         },
         Period: 300,

@@ -168,15 +168,23 @@ function restLogLine(values: Record<string, string>): string {
 }
 
 const COMMON = {
-  'requestId': 'c0ffee00-1111-2222-3333-444455556666', 'httpMethod': 'GET', 'resourcePath': '/awesomeapi',
-  'path': '/prod/awesomeapi', 'protocol': 'HTTP/1.1', 'identity.sourceIp': '203.0.113.7', 'responseLength': '403',
+  'requestId': 'c0ffee00-1111-2222-3333-444455556666',
+  'httpMethod': 'GET',
+  'resourcePath': '/awesomeapi',
+  'path': '/prod/awesomeapi',
+  'protocol': 'HTTP/1.1',
+  'identity.sourceIp': '203.0.113.7',
+  'responseLength': '403',
   'responseLatency': '401',
 };
 const LINES = {
   ok: restLogLine({ ...COMMON, 'status': '200', 'authorizer.claims.sub': 'a1b2', 'authorizer.claims.client_id': 'client401' }),
-  unauthorized: restLogLine({ ...COMMON, status: '401', 'error.message': 'Unauthorized', 'error.responseType': 'UNAUTHORIZED' }),
+  unauthorized: restLogLine({ ...COMMON, 'status': '401', 'error.message': 'Unauthorized', 'error.responseType': 'UNAUTHORIZED' }),
   forbidden: restLogLine({
-    ...COMMON, 'status': '403', 'resourcePath': '-', 'error.message': 'Missing Authentication Token',
+    ...COMMON,
+    'status': '403',
+    'resourcePath': '-',
+    'error.message': 'Missing Authentication Token',
     'error.responseType': 'MISSING_AUTHENTICATION_TOKEN',
   }),
 };
