@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -85,6 +86,19 @@ export function restStageMetrics(api: apigateway.RestApi, accessLogGroup: logs.I
       + 'like every REST API made by this construct without it; API Gateway publishes a REST API\'s metrics by its name '
       + 'and stage, so the alarms and the dashboard count the requests of all such APIs of the account and region together: '
       + 'set restApiName to a name of its own',
+  };
+}
+
+/** The HTTP front's stage: `ApiId` and `Stage`, and HTTP's metric names. */
+export function httpStageMetrics(api: apigwv2.HttpApi, stage: apigwv2.IHttpStage, accessLogGroup: logs.ILogGroup): StageMetricsSource {
+  return {
+    kind: 'HTTP API',
+    dimensions: { ApiId: api.apiId, Stage: stage.stageName },
+    metricNames: { serverErrors: '5xx', clientErrors: '4xx', count: 'Count', latency: 'Latency' },
+    apiId: api.apiId,
+    apiName: api.httpApiName ?? api.node.id,
+    stageName: stage.stageName,
+    accessLogGroup,
   };
 }
 

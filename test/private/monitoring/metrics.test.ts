@@ -1,11 +1,12 @@
 import { CfnElement, Duration, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { compileFilterPattern } from './filter-pattern';
 import { ProtectedApiWithCognito } from '../../../src';
 import { METRIC_NAMESPACE, REFUSALS, refusalMetricName, statusPattern } from '../../../src/private/monitoring/metrics';
+import { accessLogFormat as httpAccessLogFormat } from '../../../src/private/http/access-logs';
 import { accessLogFormat } from '../../../src/private/rest/access-logs';
-import { newStack, tutorialApi } from '../../helpers';
+import { backend, newStack, tutorialApi, tutorialHttpApi } from '../../helpers';
 
 function tutorial(stack: Stack = newStack(), id = 'AwesomeApi', overrides = {}): ProtectedApiWithCognito {
   const api = id === 'AwesomeApi' ? tutorialApi(stack, overrides) : new ProtectedApiWithCognito(stack, id, {
@@ -157,14 +158,19 @@ describe('metrics', () => {
   });
 });
 
-/** A line of the REST stage's access log, as API Gateway writes it: each `$context` variable replaced, `-` when empty. */
-function restLogLine(values: Record<string, string>): string {
-  const format = JSON.parse(accessLogFormat().toString()) as Record<string, string>;
+/** A line of an access log in `format`, as API Gateway writes it: each `$context` variable replaced, `-` when empty. */
+function logLine(formatText: string, values: Record<string, string>): string {
+  const format = JSON.parse(formatText) as Record<string, string>;
   const line: Record<string, string> = {};
   for (const [field, variable] of Object.entries(format)) {
     line[field] = values[variable.replace(/^\$context\./, '')] ?? '-';
   }
   return JSON.stringify(line);
+}
+
+/** A line of the REST stage's access log. */
+function restLogLine(values: Record<string, string>): string {
+  return logLine(accessLogFormat().toString(), values);
 }
 
 const COMMON = {
@@ -261,5 +267,101 @@ describe('the filter pattern evaluator (the documented JSON subset)', () => {
     expect(() => compileFilterPattern('{ $.bandwidth = "1500" }')(event)).toThrow(/not in the subset/);
     expect(() => compileFilterPattern('{ $.eventType > 3 }')(event)).toThrow(/not in the subset/);
     expect(() => compileFilterPattern('ERROR')).toThrow(/expected open/);
+  });
+});
+
+describe('on the HTTP construct, the same metrics with the HTTP stage\'s dimensions', () => {
+  function httpTutorial(stack: Stack = newStack(), overrides = {}) {
+    const api = tutorialHttpApi(stack, overrides);
+    api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+    return api;
+  }
+
+  test('asking for stage and Cognito metrics adds nothing to the template', () => {
+    const plain = newStack();
+    httpTutorial(plain);
+    const asked = newStack();
+    const api = httpTutorial(asked);
+    api.metricServerErrors();
+    api.metricLatency();
+    api.metricSignInSuccesses();
+    expect(Template.fromStack(asked).toJSON()).toEqual(Template.fromStack(plain).toJSON());
+  });
+
+  test.each([
+    ['metricServerErrors', '5xx', 'Sum'],
+    ['metricClientErrors', '4xx', 'Sum'],
+    ['metricLatency', 'Latency', 'Average'],
+    ['metricCount', 'Count', 'Sum'],
+  ] as const)('%s is the HTTP stage\'s %s by ApiId and Stage, %s over 5 minutes', (method, metricName, statistic) => {
+    const stack = newStack();
+    const api = httpTutorial(stack);
+    const metric = api[method]();
+    expect({ ...describeMetric(metric), dimensions: stack.resolve(metric.dimensions) }).toEqual({
+      namespace: 'AWS/ApiGateway', metricName, dimensions: { ApiId: ref(api.httpApi), Stage: '$default' }, statistic, period: 300,
+    });
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', ApiId: ref(api.httpApi) });
+  });
+
+  test.each([
+    ['metricSignInSuccesses', 'SignInSuccesses'],
+    ['metricSignInThrottles', 'SignInThrottles'],
+    ['metricTokenRefreshSuccesses', 'TokenRefreshSuccesses'],
+    ['metricFederationSuccesses', 'FederationSuccesses'],
+  ] as const)('%s is Cognito\'s %s of the pool and the browser client', (method, metricName) => {
+    const stack = newStack();
+    const api = httpTutorial(stack);
+    const metric = api[method]();
+    expect({ ...describeMetric(metric), dimensions: stack.resolve(metric.dimensions) }).toEqual({
+      namespace: 'AWS/Cognito',
+      metricName,
+      dimensions: { UserPool: ref(api.userPool as any), UserPoolClient: ref(api.userPoolClient) },
+      statistic: 'Sum',
+      period: 300,
+    });
+  });
+
+  test('the refusal filters are on the HTTP stage\'s log group, keyed by the HTTP API\'s id, and match its 401 and 403 lines', () => {
+    const stack = newStack();
+    const api = httpTutorial(stack);
+    expect(stack.resolve(api.metricForbidden().metricName)).toEqual({ 'Fn::Join': ['', ['Forbidden-', ref(api.httpApi)]] });
+    const filters = Object.values(Template.fromStack(stack).findResources('AWS::Logs::MetricFilter')) as any[];
+    expect(filters).toHaveLength(2);
+    const line = (values: Record<string, string>) => logLine(httpAccessLogFormat().toString(), values);
+    const common = { 'routeKey': 'GET /awesomeapi', 'httpMethod': 'GET', 'path': '/awesomeapi', 'responseLength': '401' };
+    const lines = [
+      line({ ...common, 'status': '200', 'authorizer.claims.client_id': 'client403' }),
+      line({ ...common, 'status': '401', 'error.message': 'Unauthorized', 'authorizer.error': 'invalid_token' }),
+      line({ ...common, 'status': '403', 'error.message': 'Forbidden', 'authorizer.error': 'insufficient_scope' }),
+    ];
+    const results = filters.map((f) => {
+      expect(f.Properties.LogGroupName).toEqual(ref(api.accessLogGroup));
+      return [f.Properties.MetricTransformations[0].MetricName['Fn::Join'][1][0], lines.map(compileFilterPattern(f.Properties.FilterPattern))];
+    });
+    expect(results).toEqual([
+      ['Unauthorized-', [false, true, false]],
+      ['Forbidden-', [false, false, true]],
+    ]);
+  });
+
+  test('alarms and a dashboard: the HTTP stage\'s metrics, and no warning about shared metrics (ApiId keys them)', () => {
+    const stack = newStack();
+    const api = httpTutorial(stack);
+    const alarms = api.addAlarms();
+    api.addDashboard();
+    expect(alarms.map((a) => a.node.id)).toEqual([
+      'ServerErrorRateAlarm', 'LatencyP99Alarm', 'RefusalsAlarm', 'SignInThrottlesAlarm', 'TokenRefreshThrottlesAlarm',
+    ]);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: 'Latency',
+      Dimensions: [{ Name: 'ApiId', Value: ref(api.httpApi) }, { Name: 'Stage', Value: '$default' }],
+      ExtendedStatistic: 'p99',
+    });
+    const body = JSON.stringify(Object.values(template.findResources('AWS::CloudWatch::Dashboard'))[0]);
+    expect(body).toContain('# HTTP API Api, stage $default');
+    expect(body).toContain('\\"AWS/ApiGateway\\",\\"5xx\\",\\"ApiId\\",\\"",' + JSON.stringify(ref(api.httpApi)));
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('restApiName'))).toEqual([]);
   });
 });
