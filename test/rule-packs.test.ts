@@ -1,12 +1,14 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { CLIENT_CERTIFICATE_ID, maximalApi } from './fixtures/maximal';
-import { newStack, tutorialApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
+import { CLIENT_CERTIFICATE_ID, ON_CALL_TOPIC_ARN, maximalApi } from './fixtures/maximal';
+import { backend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito } from '../src';
 import { REASONS } from '../src/private/acknowledgements';
 
@@ -16,7 +18,7 @@ const PACK_NAMES = ['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS
 const TEST_OWNED = 'NagStack/Backend';
 
 interface PackRun {
-  readonly api: ProtectedApiWithCognito;
+  readonly api: IConstruct;
   readonly stack: Stack;
   /** Findings on anything but the test's own resources. */
   readonly findings: Violation[];
@@ -25,7 +27,7 @@ interface PackRun {
 }
 
 /** Synthesizes under all five cdk-nag 3 rule packs, registered as a user would; errors are collected. */
-function runPacks(build: (stack: Stack) => ProtectedApiWithCognito): PackRun {
+function runPacks(build: (stack: Stack) => IConstruct): PackRun {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
@@ -182,6 +184,19 @@ describe('every cdk-nag rule pack', () => {
       'SignInThrottlesAlarm', 'TokenRefreshThrottlesAlarm'].flatMap((alarm) => ['HIPAA.Security', 'NIST.800.53.R5']
       .map((pack) => `NagStack/AwesomeApi/Monitoring/${alarm} ${pack}-CloudWatchAlarmAction`)).sort());
     expect(acknowledgementReasons(run.api.node.root)).toContain(REASONS.alarmWithoutAction);
+  }, 120_000);
+
+  test('on the HTTP construct too, the alarms and the dashboard leave no finding', () => {
+    const run = runPacks((stack) => {
+      const api = tutorialHttpApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+      api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+      api.addAlarms({ alarmAction: new actions.SnsAction(sns.Topic.fromTopicArn(stack, 'OnCall', ON_CALL_TOPIC_ARN)) });
+      api.addDashboard();
+      return api;
+    });
+    const monitoring = 'NagStack/AwesomeApi/Monitoring/';
+    expect(run.stack.node.findAll().filter((c) => c.node.path.startsWith(monitoring)).length).toBeGreaterThan(8);
+    expect(run.findings.filter((v) => v.paths.some((p) => p.startsWith(monitoring)))).toEqual([]);
   }, 120_000);
 
   test('every acknowledgement says why, and names the prop that changes it or why none does', () => {

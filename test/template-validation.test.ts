@@ -7,7 +7,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { maximalApi } from './fixtures/maximal';
-import { Violation, newStack, tutorialApi, violations } from './helpers';
+import { Violation, backend, newStack, tutorialApi, tutorialHttpApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
 // costs seconds a synth. Here it runs over the construct's templates, and must find nothing at
@@ -57,6 +57,19 @@ test('CDK\'s template validation finds nothing with the settings the maximal fix
   const assembly = (stack.node.root as App).synth();
 
   expect(templateFindings(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in an HTTP API with its alarms and dashboard', () => {
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialHttpApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+  api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+  api.addAlarms();
+  api.addDashboard();
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
+  Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 6);
 });
 
 test('a resource server identifier in URL form gives a name Cognito accepts', () => {

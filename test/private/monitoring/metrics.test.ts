@@ -3,8 +3,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { compileFilterPattern } from './filter-pattern';
 import { ProtectedApiWithCognito } from '../../../src';
-import { METRIC_NAMESPACE, REFUSALS, refusalMetricName, statusPattern } from '../../../src/private/monitoring/metrics';
 import { accessLogFormat as httpAccessLogFormat } from '../../../src/private/http/access-logs';
+import { METRIC_NAMESPACE, REFUSALS, refusalMetricName, statusPattern } from '../../../src/private/monitoring/metrics';
 import { accessLogFormat } from '../../../src/private/rest/access-logs';
 import { backend, newStack, tutorialApi, tutorialHttpApi } from '../../helpers';
 
@@ -328,7 +328,7 @@ describe('on the HTTP construct, the same metrics with the HTTP stage\'s dimensi
     const filters = Object.values(Template.fromStack(stack).findResources('AWS::Logs::MetricFilter')) as any[];
     expect(filters).toHaveLength(2);
     const line = (values: Record<string, string>) => logLine(httpAccessLogFormat().toString(), values);
-    const common = { 'routeKey': 'GET /awesomeapi', 'httpMethod': 'GET', 'path': '/awesomeapi', 'responseLength': '401' };
+    const common = { routeKey: 'GET /awesomeapi', httpMethod: 'GET', path: '/awesomeapi', responseLength: '401' };
     const lines = [
       line({ ...common, 'status': '200', 'authorizer.claims.client_id': 'client403' }),
       line({ ...common, 'status': '401', 'error.message': 'Unauthorized', 'authorizer.error': 'invalid_token' }),
