@@ -8,7 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CLIENT_CERTIFICATE_ID, ON_CALL_TOPIC_ARN, maximalApi } from './fixtures/maximal';
-import { backend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
+import { backend as httpBackend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito } from '../src';
 import { REASONS } from '../src/private/acknowledgements';
 
@@ -189,7 +189,7 @@ describe('every cdk-nag rule pack', () => {
   test('on the HTTP construct too, the alarms and the dashboard leave no finding', () => {
     const run = runPacks((stack) => {
       const api = tutorialHttpApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
-      api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+      api.addRoute('GET', '/awesomeapi', { integration: httpBackend(), scopes: ['awesomeapi.read'] });
       api.addAlarms({ alarmAction: new actions.SnsAction(sns.Topic.fromTopicArn(stack, 'OnCall', ON_CALL_TOPIC_ARN)) });
       api.addDashboard();
       return api;
