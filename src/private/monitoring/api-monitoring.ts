@@ -17,6 +17,7 @@ export class ApiMonitoring {
   private scope?: Construct;
   private alarms?: cloudwatch.Alarm[];
   private dashboard?: cloudwatch.Dashboard;
+  private warned = false;
 
   constructor(private readonly owner: Construct, stage: StageMetricsSource, signIn: SignInMetricsSource) {
     this.metrics = new ApiMetrics(() => this.monitoringScope(), stage, signIn);
@@ -44,10 +45,11 @@ export class ApiMonitoring {
     return this.dashboard;
   }
 
-  /** Says once, when alarms or the dashboard are made, that the stage's metrics may be another API's too. */
+  /** Says once, when the alarms or the dashboard are made, that the stage's metrics may be another API's too. */
   private warnOfSharedMetrics(): void {
     const warning = this.metrics.stage.sharedMetricsWarning;
-    if (warning !== undefined && !this.alarms !== !this.dashboard) {
+    if (warning !== undefined && !this.warned) {
+      this.warned = true;
       Annotations.of(this.owner).addWarningV2('cdk-cognito-protected-api:sharedApiMetrics', warning);
     }
   }
