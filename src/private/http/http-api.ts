@@ -1,4 +1,4 @@
-import { Annotations, Lazy, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -7,6 +7,7 @@ import { corsConfiguration } from './cors';
 import { HttpSettings } from './settings';
 import { ProtectedRouteOptions } from '../../options';
 import { accessLogGroup } from '../access-log-group';
+import { REASONS, RULES, waive } from '../acknowledgements';
 import { fail, show } from '../errors';
 import { Route, RouteRegistry } from '../routes';
 
@@ -21,6 +22,9 @@ import { Route, RouteRegistry } from '../routes';
  *   the token's `scope` claim, any one of them sufficing.
  * - Quotas: 300 routes per HTTP API (adjustable in Service Quotas).
  */
+
+/** CloudFormation's limit on resources in one stack. */
+const MAX_STACK_RESOURCES = 500;
 
 /** The default quota of routes per HTTP API; it can be raised. */
 export const HTTP_API_ROUTE_QUOTA = 300;
@@ -113,13 +117,46 @@ export class ScopedHttpApi {
     }
     this.warnOfRouteQuota();
 
+    const routeKey = apigwv2.HttpRouteKey.with(path, route.httpMethod as apigwv2.HttpMethod);
+    if (route.allowUnauthenticated) {
+      const open = new apigwv2.HttpRoute(this.httpApi, id, {
+        httpApi: this.httpApi,
+        routeKey,
+        integration: options.integration,
+        authorizer: new apigwv2.HttpNoneAuthorizer(),
+      });
+      waive(open, RULES.publicRoute, REASONS.publicRoute);
+      return open;
+    }
     return new apigwv2.HttpRoute(this.httpApi, id, {
       httpApi: this.httpApi,
-      routeKey: apigwv2.HttpRouteKey.with(path, route.httpMethod as apigwv2.HttpMethod),
+      routeKey,
       integration: options.integration,
-      authorizer: route.allowUnauthenticated ? new apigwv2.HttpNoneAuthorizer() : this.routeAuthorizer,
-      authorizationScopes: route.allowUnauthenticated ? undefined : route.scopes.map((name) => this.fullScopeName(name)),
+      authorizer: this.routeAuthorizer,
+      authorizationScopes: route.scopes.map((name) => this.fullScopeName(name)),
     });
+  }
+
+  /**
+   * CloudFormation takes at most 500 resources in a stack. Say so at synth, with how many routes
+   * fit, rather than minutes into a deploy.
+   */
+  public validateResourceLimit(): string[] {
+    const stack = Stack.of(this.owner);
+    const inStack = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+    if (inStack.length <= MAX_STACK_RESOURCES) {
+      return [];
+    }
+    const routeCount = this.routes.routes.length;
+    // A route's own resources: the route, and what its integration adds for it (e.g. a Lambda permission).
+    const perRoutes = this.httpApi.node.findAll().filter((c) => CfnResource.isCfnResource(c)
+      && c.node.scopes.some((s) => s instanceof apigwv2.HttpRoute)).length;
+    const perRoute = routeCount > 0 ? perRoutes / routeCount : 0;
+    const fit = perRoute > 0 ? Math.max(0, Math.floor((MAX_STACK_RESOURCES - (inStack.length - perRoutes)) / perRoute)) : 0;
+    return [`${stack.node.path} has ${inStack.length} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
+      + `allows in one stack. This API's ${routeCount} routes take about ${perRoute.toFixed(1)} resources each, `
+      + `so about ${fit} fit here: move the rest to an HttpApi in another stack (it can check tokens from this `
+      + 'userPool with a JWT authorizer of its own)'];
   }
 
   /** An API with no route: nothing to deploy. */
