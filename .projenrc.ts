@@ -190,7 +190,7 @@ project.addTask('example', {
 });
 
 // A user's view: a fresh CDK app installs the packed tarball with the newest aws-cdk-lib and with
-// the floor, copies the README's smallest example and synthesizes it under cdk-nag.
+// the floor, copies the README's smallest examples (REST and HTTP) and synthesizes them under cdk-nag.
 project.addTask('test:readme-consumer', {
   description: 'Synthesize the README example from the packed tarball in fresh CDK apps, under cdk-nag',
   exec: 'bash test/consumers/readme/run.sh',
@@ -230,7 +230,7 @@ project.addTask('checkov', {
 // CDK's template validation finding nothing, and each single broken rule must fail with an Error
 // that names the prop. jest runs a few hundred cases (test/property/); this runs as many as asked.
 project.addTask('fuzz', {
-  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation',
+  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation, --http (the HTTP construct)',
   steps: [
     { exec: 'tsc --noEmit --project tsconfig.dev.json' },
     { exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/fuzz.ts', receiveArgs: true },
