@@ -66,6 +66,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The CDK CLI for the example app (example/cdk.json: `npx cdk synth` or `npx cdk deploy` there). It must
     // read the cloud assembly schema that aws-cdk-lib writes (55 for 2.276); integ-runner's own copy reads 53.
     'aws-cdk@^2.1148.1',
+    // The OpenAPI document (issue #23): a validator and a linter (Spectral's `spectral:oas` rules) accept it.
+    '@readme/openapi-parser@^9.0.0',
+    '@stoplight/spectral-core@^1.24.1',
+    '@stoplight/spectral-rulesets@^1.23.1',
+    '@stoplight/spectral-parsers@^1.0.5',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp', '/example/web/dist/', '/example/web/public/config.json'],
 

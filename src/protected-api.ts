@@ -8,6 +8,7 @@ import { MachineClientOptions, ProtectedMethodOptions } from './options';
 import { CognitoAuth } from './private/auth/cognito-auth';
 import { addOutputs } from './private/auth/outputs';
 import { resolveCognitoSettings } from './private/auth/resolve-settings';
+import { openApiDocument } from './private/openapi';
 import { resolveRestSettings } from './private/rest/resolve-settings';
 import { ScopedRestApi } from './private/rest/rest-api';
 import { RouteRegistry } from './private/routes';
@@ -107,6 +108,8 @@ export class ProtectedApiWithCognito extends Construct {
   private readonly auth: CognitoAuth;
   /** The REST front. */
   private readonly restApi: ScopedRestApi;
+  /** The API's routes. */
+  private readonly routes: RouteRegistry;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
@@ -126,6 +129,7 @@ export class ProtectedApiWithCognito extends Construct {
 
     // The routes, checked alike whatever kind of API serves them.
     const routes = new RouteRegistry(cognitoSettings.scopeNames, 'addMethod');
+    this.routes = routes;
 
     // The REST front: the API, its logs and its authorizer.
     this.restApi = new ScopedRestApi(this, restSettings, {
@@ -170,6 +174,26 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public addMethod(httpMethod: string, path: string, options: ProtectedMethodOptions): apigateway.Method {
     return this.restApi.addMethod(httpMethod, path, options);
+  }
+
+  /**
+   * The API as an OpenAPI 3.0 document in JSON: its stage's URL as the server, an OAuth 2.0
+   * security scheme with the authorization-code flow (the login domain's authorize and token
+   * endpoints, `openid` and every scope of the resource server) and, with machine clients, the
+   * client-credentials flow with the scopes they may obtain; each method as an operation with its
+   * path parameters, its request parameters and models, its responses (and 401 and 403 when it is
+   * protected), and as `security` the full names of the scopes it accepts (any one will do), or
+   * none when it is public. An `ANY` method is an operation for each method it serves.
+   *
+   * It is made at synth time from every method and machine client added by then, also those
+   * added after this call. The API's URL and the login domain are only known at deploy time: they
+   * are tokens in the string, which CloudFormation resolves wherever the string goes (for example
+   * `s3deploy.Source.data('openapi.json', api.openApiDocument())`).
+   *
+   * @returns the document, as a string that holds tokens
+   */
+  public openApiDocument(): string {
+    return openApiDocument(this, { routes: this.routes, auth: this.auth, front: this.restApi.openApiFront() });
   }
 
   /**

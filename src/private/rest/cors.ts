@@ -3,7 +3,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { fail, isToken, show } from '../errors';
 
 /** The body the default integration answers with. */
-const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
+export const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
 
 /**
  * The browser origins of the given URLs, in order and without repeats. URLs that are tokens or
