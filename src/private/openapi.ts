@@ -137,7 +137,7 @@ function securityScheme(auth: CognitoAuth): OpenApiObject {
   }
   return {
     type: 'oauth2',
-    description: `Access tokens of the Cognito user pool. People sign in through the public browser client `
+    description: 'Access tokens of the Cognito user pool. People sign in through the public browser client '
       + `${auth.webClient.userPoolClientId} (no secret: use PKCE), which may request `
       + `${auth.requestedScopes.join(', ')}; services use a machine client's id and secret.`,
     flows,

@@ -1,6 +1,6 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
-import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { addAwesomeApi } from '../../example/awesome-api';
 import { ProtectedApiWithCognito } from '../../src';
 import { maximalApi } from '../fixtures/maximal';
@@ -61,7 +61,7 @@ describe('servers and the OAuth 2.0 scheme', () => {
         authorizationUrl: `${DOMAIN}/oauth2/authorize`,
         tokenUrl: `${DOMAIN}/oauth2/token`,
         scopes: {
-          'openid': 'OpenID Connect sign-in: an ID token besides the access token',
+          openid: 'OpenID Connect sign-in: an ID token besides the access token',
           [READ]: 'read things',
           [ADMIN]: 'administer things',
         },
