@@ -82,7 +82,7 @@ export function buildOpenApiDocument(source: OpenApiSource): OpenApiObject {
   }
   // Path parameters belong to the path, once, whatever methods it has.
   for (const route of documented) {
-    const pathParameters = route.parts!.filter((part) => part.startsWith('{')).map(pathParameter);
+    const pathParameters = pathVariables(route.parts!).map(pathParameter);
     if (pathParameters.length > 0) {
       paths[openApiPath(route.parts!)].parameters = pathParameters;
     }
@@ -244,20 +244,54 @@ function methodsServed(route: Route, all: Route[], answersPreflight: boolean): s
   return ANY_METHODS.filter((m) => !explicit.has(m) && !(m === 'options' && answersPreflight));
 }
 
-/** The path as OpenAPI writes it: a greedy `{proxy+}` is the parameter `proxy`. */
-export function openApiPath(parts: string[]): string {
-  return `/${parts.map((part) => part.replace(/^\{(.+?)\+?\}$/, '{$1}')).join('/')}`;
+/** A variable part of a path, as API Gateway names it and as the document does. */
+interface PathVariable {
+  /** The part, e.g. `{proxy+}`. */
+  readonly part: string;
+  /** The name in the document: letters, digits, `_` and `-`, once per path. */
+  readonly name: string;
+  readonly greedy: boolean;
 }
 
-function pathParameter(part: string): OpenApiObject {
-  const greedy = part.endsWith('+}');
-  const name = part.replace(/^\{(.+?)\+?\}$/, '$1');
+/**
+ * The variable parts of a path, named for the document: a greedy `{proxy+}` is `proxy`; the
+ * characters API Gateway also allows (`.`, `:`, `$`) become `_`, as the usual OpenAPI tools read
+ * only letters, digits, `_` and `-` in a path template; a name used again in the same path gets a
+ * number (OpenAPI names each path parameter once).
+ */
+function pathVariables(parts: string[]): PathVariable[] {
+  const used = new Set<string>();
+  return parts.filter((part) => part.startsWith('{')).map((part) => {
+    const greedy = part.endsWith('+}');
+    const base = part.slice(1, greedy ? -2 : -1).replace(/[^A-Za-z0-9_-]/g, '_');
+    let name = base;
+    for (let n = 2; used.has(name); n++) {
+      name = `${base}_${n}`;
+    }
+    used.add(name);
+    return { part, name, greedy };
+  });
+}
+
+/** The path as the document writes it, with its variables' document names. */
+export function openApiPath(parts: string[]): string {
+  const variables = pathVariables(parts);
+  let i = 0;
+  return `/${parts.map((part) => (part.startsWith('{') ? `{${variables[i++].name}}` : part)).join('/')}`;
+}
+
+function pathParameter(variable: PathVariable): OpenApiObject {
+  const original = variable.part.slice(1, variable.greedy ? -2 : -1);
+  const notes = [
+    ...(variable.greedy ? ['The rest of the path, slashes included.'] : []),
+    ...(original !== variable.name ? [`API Gateway's path parameter ${original}.`] : []),
+  ];
   return {
-    name,
+    name: variable.name,
     in: 'path',
     required: true,
     schema: { type: 'string' },
-    ...(greedy ? { description: 'The rest of the path, slashes included.' } : {}),
+    ...(notes.length > 0 ? { description: notes.join(' ') } : {}),
   };
 }
 

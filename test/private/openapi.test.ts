@@ -8,7 +8,7 @@ import { TUTORIAL_PROPS, newStack, tutorialApi } from '../helpers';
 import { documentFindings, resolvedDocument } from '../openapi-checks';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Doc = { [key: string]: any };
+type Doc = any;
 
 const READ = 'awesomeapi-resource-server/awesomeapi.read';
 const ADMIN = 'awesomeapi-resource-server/awesomeapi.admin';
@@ -132,6 +132,21 @@ describe('operations', () => {
       { name: 'proxy', in: 'path', required: true, schema: { type: 'string' }, description: 'The rest of the path, slashes included.' },
     ]);
     expect(paths['/files/{proxy+}']).toBeUndefined();
+  });
+
+  test('a path parameter named twice in a path, or with . : $ in its name, gets a name the usual tools read', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMethod('GET', '/a/{id}/b/{id}/c/{v1.x:$}', { scopes: ['awesomeapi.read'] });
+
+    const { paths } = doc(stack, api);
+
+    expect(Object.keys(paths)).toEqual(['/a/{id}/b/{id_2}/c/{v1_x__}']);
+    expect(paths['/a/{id}/b/{id_2}/c/{v1_x__}'].parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'id_2', in: 'path', required: true, schema: { type: 'string' }, description: 'API Gateway\'s path parameter id.' },
+      { name: 'v1_x__', in: 'path', required: true, schema: { type: 'string' }, description: 'API Gateway\'s path parameter v1.x:$.' },
+    ]);
   });
 
   test('operation ids are unique and stable: from the method and path, a clash numbered in order', () => {
