@@ -196,7 +196,8 @@ function responses(route: Route, declared: RouteResponse[], context: OperationCo
     };
   }
   if (declared.length === 0) {
-    out.default = { description: 'What the integration answers (the method declares no responses).' };
+    // A range (OpenAPI 3.0's 2XX): the integration's answers are not known to the construct.
+    out['2XX'] = { description: 'What the integration answers (the construct knows no more of it).' };
   }
   if (!route.allowUnauthenticated) {
     const refusal = (description: string) => ({
