@@ -55,11 +55,18 @@ export function openApiDocument(owner: Construct, source: OpenApiSource): string
   return Lazy.string({ produce: () => Stack.of(owner).toJsonString(buildOpenApiDocument(source)) });
 }
 
+/** API Gateway's own answers (such as a refusal) carry a message. */
+const GATEWAY_ERROR_SCHEMA: BodySchema = {
+  type: 'object',
+  properties: { message: { type: 'string' } },
+};
+
 /** The document as an object (its strings may hold tokens). */
 export function buildOpenApiDocument(source: OpenApiSource): OpenApiObject {
   const { routes, front } = source;
   const documented = routes.routes.filter((route) => route.parts !== undefined);
-  const schemas: { [name: string]: BodySchema } = {};
+  // API Gateway's refusals first, so that a model of the same name gets another.
+  const schemas: { [name: string]: BodySchema } = { GatewayError: GATEWAY_ERROR_SCHEMA };
   const operationIds = new OperationIds();
   const paths: { [path: string]: OpenApiObject } = {};
   const tags = new Set<string>();
@@ -80,6 +87,9 @@ export function buildOpenApiDocument(source: OpenApiSource): OpenApiObject {
       });
     }
   }
+  if (documented.every((route) => route.allowUnauthenticated)) {
+    delete schemas.GatewayError;
+  }
   // Path parameters belong to the path, once, whatever methods it has.
   for (const route of documented) {
     const pathParameters = pathVariables(route.parts!).map(pathParameter);
@@ -99,17 +109,11 @@ export function buildOpenApiDocument(source: OpenApiSource): OpenApiObject {
     tags: [...tags].map((name) => ({ name })),
     paths,
     components: {
-      schemas: { ...schemas, GatewayError: GATEWAY_ERROR_SCHEMA },
+      schemas,
       securitySchemes: { [SECURITY_SCHEME]: securityScheme(source.auth) },
     },
   };
 }
-
-/** API Gateway's own answers (such as a refusal) carry a message. */
-const GATEWAY_ERROR_SCHEMA: BodySchema = {
-  type: 'object',
-  properties: { message: { type: 'string' } },
-};
 
 /**
  * The OAuth 2.0 scheme: the authorization-code flow with every scope of the resource server (and

@@ -266,6 +266,24 @@ describe('operations', () => {
     expect(Object.keys(paths['/open'].get.responses)).toEqual(['200']);
   });
 
+  test('a model named like the refusals\' schema gets another name; with public methods only, that schema is left out', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    const model = api.api.addModel('Clash', { modelName: 'GatewayError', contentType: 'application/json', schema: { type: apigateway.JsonSchemaType.STRING } });
+    api.addMethod('POST', '/a', { allowUnauthenticated: true, requestModels: { 'application/json': model } });
+    const publicOnly = doc(stack, api);
+    api.addMethod('GET', '/b', { scopes: ['awesomeapi.read'] });
+
+    const document = doc(stack, api);
+
+    expect(publicOnly.components.schemas).toEqual({ GatewayError2: { type: 'string' } });
+    expect(document.components.schemas).toEqual({
+      GatewayError: { type: 'object', properties: { message: { type: 'string' } } },
+      GatewayError2: { type: 'string' },
+    });
+    expect(document.paths['/a'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/GatewayError2' });
+  });
+
   test('responses: the method responses given, with their headers and models; an integration without them, a default', () => {
     const stack = newStack();
     const api = tutorialApi(stack);
