@@ -8,7 +8,8 @@ import { MachineClientOptions, ProtectedMethodOptions } from './options';
 import { CognitoAuth } from './private/auth/cognito-auth';
 import { addOutputs } from './private/auth/outputs';
 import { resolveCognitoSettings } from './private/auth/resolve-settings';
-import { openApiDocument } from './private/openapi';
+import { OpenApiFront, openApiDocument } from './private/openapi';
+import { restOpenApiFront } from './private/rest/openapi-front';
 import { resolveRestSettings } from './private/rest/resolve-settings';
 import { ScopedRestApi } from './private/rest/rest-api';
 import { RouteRegistry } from './private/routes';
@@ -110,6 +111,8 @@ export class ProtectedApiWithCognito extends Construct {
   private readonly restApi: ScopedRestApi;
   /** The API's routes. */
   private readonly routes: RouteRegistry;
+  /** What the OpenAPI document says of the REST front. */
+  private readonly openApiFront: OpenApiFront;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
@@ -143,6 +146,7 @@ export class ProtectedApiWithCognito extends Construct {
     this.cloudWatchRole = this.restApi.cloudWatchRole;
     this.authorizer = this.restApi.authorizer;
     this.apiUrl = this.api.url;
+    this.openApiFront = restOpenApiFront(this.api, restSettings);
 
     // What a client needs to sign in and call it.
     this.authorizeUrl = this.auth.urls.authorizeUrl;
@@ -193,7 +197,7 @@ export class ProtectedApiWithCognito extends Construct {
    * @returns the document, as a string that holds tokens
    */
   public openApiDocument(): string {
-    return openApiDocument(this, { routes: this.routes, auth: this.auth, front: this.restApi.openApiFront() });
+    return openApiDocument(this, { routes: this.routes, auth: this.auth, front: this.openApiFront });
   }
 
   /**

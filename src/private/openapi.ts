@@ -21,6 +21,19 @@ export const SECURITY_SCHEME = 'cognito';
 /** The methods an `ANY` route serves, in the document's order. */
 const ANY_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
 
+/**
+ * The URL of an API's default endpoint (`https://<api id>.execute-api.<region>.<url suffix>`)
+ * followed by `stagePath` (e.g. `/prod`, or nothing), without a trailing slash.
+ *
+ * @param scope a construct in the API's stack
+ */
+export function executeApiUrl(scope: Construct, apiId: string, stagePath: string): string {
+  const stack = Stack.of(scope);
+  // Joined, rather than written as one literal with its two slashes, which test/no-internals.test.ts
+  // would read as the start of a comment.
+  return ['https:', '', `${apiId}.execute-api.${stack.region}.${stack.urlSuffix}${stagePath}`].join('/');
+}
+
 /** What differs between fronts. */
 export interface OpenApiFront {
   /** The document's title: the API's name. */

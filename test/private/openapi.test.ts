@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { addAwesomeApi } from '../../example/awesome-api';
 import { ProtectedApiWithCognito } from '../../src';
+import { executeApiUrl } from '../../src/private/openapi';
 import { maximalApi } from '../fixtures/maximal';
 import { TUTORIAL_PROPS, newStack, tutorialApi } from '../helpers';
 import { documentFindings, resolvedDocument } from '../openapi-checks';
@@ -95,6 +96,14 @@ describe('servers and the OAuth 2.0 scheme', () => {
 
     expect(resolved).toContain('\\"authorizationUrl\\":\\"https://",{"Ref":"AwesomeApiUserPoolDomain153FEA2D"},".auth.us-east-1.amazoncognito.com/oauth2/authorize');
   });
+});
+
+test('executeApiUrl: the default endpoint of an API in the stack\'s region, then the stage path', () => {
+  const stack = newStack();
+  expect([executeApiUrl(stack, 'abc', '/prod'), executeApiUrl(stack, 'abc', '')].map((url) => stack.resolve(url))).toEqual([
+    { 'Fn::Join': ['', ['https://abc.execute-api.us-east-1.', { Ref: 'AWS::URLSuffix' }, '/prod']] },
+    { 'Fn::Join': ['', ['https://abc.execute-api.us-east-1.', { Ref: 'AWS::URLSuffix' }]] },
+  ]);
 });
 
 describe('operations', () => {

@@ -1,7 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpSettings } from './settings';
-import { OpenApiFront } from '../openapi';
+import { OpenApiFront, executeApiUrl } from '../openapi';
 
 /*
  * What the OpenAPI document says of an HTTP API: its default stage's URL, its CORS preflights and
@@ -13,12 +12,11 @@ import { OpenApiFront } from '../openapi';
  * every preflight itself.
  */
 export function httpOpenApiFront(httpApi: apigwv2.HttpApi, settings: HttpSettings): OpenApiFront {
-  const stack = Stack.of(httpApi);
   return {
     title: httpApi.httpApiName ?? 'HTTP API',
     description: 'An HTTP API whose operations demand OAuth 2.0 scopes of a Cognito user pool.',
     // The default stage ($default) has no path of its own.
-    serverUrl: `https://${httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`,
+    serverUrl: executeApiUrl(httpApi, httpApi.apiId, ''),
     serverDescription: 'The API\'s default stage',
     answersPreflight: settings.corsOrigins.length > 0,
     unauthorized: 'Refused by the JWT authorizer: no access token, or one that is invalid, expired, not from this '

@@ -15,7 +15,6 @@ import { ProtectedMethodOptions } from '../../options';
 import { accessLogGroup } from '../access-log-group';
 import { REASONS, RULES, acknowledge, waive } from '../acknowledgements';
 import { fail, isToken, show } from '../errors';
-import { OpenApiFront } from '../openapi';
 import { RouteRegistry } from '../routes';
 
 /*
@@ -50,14 +49,12 @@ export class ScopedRestApi {
   public readonly cloudWatchRole?: iam.Role;
 
   private readonly corsOrigins: string[];
-  private readonly stageName: string;
   private readonly fullScopeName: (name: string) => string;
   private readonly routes: RouteRegistry;
 
   /** Makes the API and what belongs to it as children of `owner`. */
   constructor(private readonly owner: Construct, settings: RestSettings, options: ScopedRestApiOptions) {
     this.corsOrigins = settings.corsOrigins;
-    this.stageName = settings.stageName;
     this.fullScopeName = options.fullScopeName;
     this.routes = options.routes;
     warnOfLocalCallbacks(owner, settings.callbackUrls, settings.stageName);
@@ -132,21 +129,6 @@ export class ScopedRestApi {
       authorizationType: apigateway.AuthorizationType.COGNITO,
       authorizationScopes: scopes.map((name) => this.fullScopeName(name)),
     });
-  }
-
-  /** What the OpenAPI document says of a REST API: its stage's URL, its preflights and refusals. */
-  public openApiFront(): OpenApiFront {
-    const stack = Stack.of(this.api);
-    return {
-      title: this.api.restApiName,
-      description: 'A REST API whose operations demand OAuth 2.0 scopes of a Cognito user pool.',
-      serverUrl: `https://${this.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}/${this.stageName}`,
-      serverDescription: `The API's stage ${this.stageName}`,
-      answersPreflight: this.corsOrigins.length > 0,
-      unauthorized: 'Refused by the authorizer: no access token, or one that is expired, not from this user pool, '
-        + 'or without any of the operation\'s scopes.',
-      forbidden: 'Refused by API Gateway before the authorizer (for example by a web ACL).',
-    };
   }
 
   /** An API with no method: nothing to deploy. */
