@@ -9,7 +9,7 @@
  * validation on all of them).
  */
 import * as fc from 'fast-check';
-import { PropsSpec, validSpec } from './arbitraries';
+import { PropsSpec, validHttpSpec, validSpec } from './arbitraries';
 import { addCase, caseStackId, checkDocument, checkInvalidCase, checkTemplate, checkValidSpec, documentOf, findingsByStack, newApp } from './checks';
 import { documentFindings } from '../openapi-checks';
 
@@ -36,8 +36,9 @@ test('a sample of valid props passes CDK\'s template validation with no finding 
   specs.forEach((spec, i) => checkTemplate(spec, assembly.getStackByName(caseStackId(i)).template));
 });
 
-test('the OpenAPI document of a sample of valid props is valid: the validator and spectral:oas find no error', async () => {
-  const specs = fc.sample(validSpec, { seed: SEED + 2, numRuns: runs(8) });
+test('the OpenAPI document of a sample of valid props of both constructs is valid: the validator and spectral:oas find no error', async () => {
+  // Of both constructs: REST APIs, then HTTP APIs.
+  const specs = [...fc.sample(validSpec, { seed: SEED + 2, numRuns: runs(8) }), ...fc.sample(validHttpSpec, { seed: SEED + 4, numRuns: runs(4) })];
   const app = newApp(false);
   const stacks = specs.map((spec, i) => addCase(app, spec, i));
 
@@ -68,6 +69,18 @@ test('the checks can fail: a template missing what was asked is caught', () => {
       ExtraMethod: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'GET', ResourceId: { Ref: 'ExtraPath' }, AuthorizationType: 'NONE' } },
     },
   })).toThrow(/^document operations: expected /);
+  // The same of an HTTP API: a route the document does not list.
+  const [httpSpec] = fc.sample(validHttpSpec, { seed: SEED, numRuns: 1 });
+  const httpApp = newApp(false);
+  const httpStack = addCase(httpApp, httpSpec, 0);
+  const httpTemplate = httpApp.synth().getStackByName(caseStackId(0)).template;
+  expect(() => checkDocument(httpSpec, httpStack, httpTemplate)).not.toThrow();
+  expect(() => checkDocument(httpSpec, httpStack, {
+    Resources: {
+      ...httpTemplate.Resources,
+      ExtraRoute: { Type: 'AWS::ApiGatewayV2::Route', Properties: { RouteKey: 'GET /not-in-the-document', AuthorizationType: 'NONE' } },
+    },
+  })).toThrow(/^document operations: expected /);
   if (first && !first.allowUnauthenticated) {
     const resources = Object.fromEntries(Object.entries<any>(template.Resources).map(([id, r]) => [id,
       r.Type === 'AWS::ApiGateway::Method' && r.Properties.AuthorizationType !== 'NONE'
@@ -91,4 +104,37 @@ test('the checks can fail: a template missing what was asked is caught', () => {
   }
   expect(() => checkTemplate(withProps({ rotationSeconds: spec.props.rotationSeconds === undefined ? 30 : undefined }), template))
     .toThrow(/^browser client auth flows: expected /);
+});
+
+test('valid props synthesize an HTTP construct whose template says what they asked for', () => {
+  fc.assert(fc.property(validHttpSpec, (spec) => checkValidSpec(spec, false)), { seed: SEED + 2, numRuns: runs(30) });
+});
+
+test('a sample of valid props passes CDK\'s template validation on the HTTP construct with no finding at all', () => {
+  const specs = fc.sample(validHttpSpec, { seed: SEED + 3, numRuns: runs(8) });
+  const app = newApp(true);
+  specs.forEach((spec, i) => addCase(app, spec, i));
+
+  const assembly = app.synth();
+
+  const findings = findingsByStack(assembly);
+  expect(Object.fromEntries([...findings].map(([stack, list]) => [stack, { spec: specs[Number(stack.slice(4))], list }]))).toEqual({});
+  specs.forEach((spec, i) => checkTemplate(spec, assembly.getStackByName(caseStackId(i)).template));
+});
+
+test('the HTTP checks can fail: a template missing what was asked is caught', () => {
+  const [spec] = fc.sample(validHttpSpec, { seed: SEED, numRuns: 1 });
+  const app = newApp(false);
+  addCase(app, spec, 0);
+  const template = app.synth().getStackByName(caseStackId(0)).template;
+
+  expect(() => checkTemplate({ ...spec, methods: [...spec.methods, { httpMethod: 'GET', path: '/missing/x', scopes: ['x'] }] }, template))
+    .toThrow(/^routes: expected /);
+  expect(() => checkTemplate({ ...spec, machineClients: [...spec.machineClients, { id: 'Extra', scopes: ['x'] }] }, template))
+    .toThrow(/^machine clients: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, throttlingRateLimit: 0.5 } }, template)).toThrow(/^throttling: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, apiName: 'other-name' } }, template)).toThrow(/^HTTP APIs: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, corsAllowOrigins: ['https://other.example.com'] } }, template))
+    .toThrow(/^CORS: expected /);
+  expect(() => checkTemplate({ ...spec, front: undefined }, template)).toThrow(/^REST APIs: expected /);
 });
