@@ -68,6 +68,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@^2.1148.1',
     // The README's and a test's hand-off of the construct's metrics to its monitorCustom (issue 22).
     'cdk-monitoring-constructs@^10.2.0',
+    // The OpenAPI document (issue #23): a validator and a linter (Spectral's `spectral:oas` rules) accept it.
+    '@readme/openapi-parser@^9.0.0',
+    '@stoplight/spectral-core@^1.24.1',
+    '@stoplight/spectral-rulesets@^1.23.1',
+    '@stoplight/spectral-parsers@^1.0.5',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp', '/example/web/dist/', '/example/web/public/config.json'],
 
@@ -158,10 +163,12 @@ project.addTask('templates', {
 // Chromium, against a local OpenID provider and API that test/e2e stands up from the example stack's
 // synthesized template; then copies of the template with one thing broken must make the flow fail. The
 // same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/ci-templates/two-origins).
-// Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH (Debian: apt-get install chromium).
+// Then Swagger UI (swagger-ui-dist) with the example's OpenAPI document (issue #23) authorizes and calls the API through the
+// same stand-ins, and broken copies of the document must fail. Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH
+// (Debian: apt-get install chromium).
 // The synth skips CDK's built-in template validation (the build runs it): it does not change the template.
 project.addTask('e2e', {
-  description: 'Build the example web app and test its sign-in flow in headless Chromium against stand-ins derived from the synthesized template',
+  description: 'Build the example web app and test its sign-in flow (and the OpenAPI document in Swagger UI) in headless Chromium against stand-ins derived from the synthesized template',
   env: { CDK_VALIDATION: 'false' },
   steps: [
     { exec: 'npm ci --prefix example/web --no-audit --no-fund --prefer-offline --loglevel=error' },

@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { accessLogFormat } from './access-logs';
 import { accountRoleFor, logsPolicyFindings } from './account-role';
 import { defaultMethodResponses, defaultMockIntegration, gatewayResponseAllowOrigin, gatewayResponsesEchoOrigin } from './cors';
+import { restRouteDetails } from './route-details';
 import { RestSettings } from './settings';
 import { ProtectedMethodOptions } from '../../options';
 import { accessLogGroup } from '../access-log-group';
@@ -100,7 +101,7 @@ export class ScopedRestApi {
       fail(`${route.call}: the API answers OPTIONS itself for CORS preflight; `
         + 'set corsAllowOrigins to [] to define OPTIONS methods yourself');
     }
-    this.routes.add(route);
+    this.routes.add(route, restRouteDetails(options, defaultMethodResponses(this.corsOrigins)));
 
     const resource = this.api.root.resourceForPath(path);
     const integration = options.integration ?? defaultMockIntegration(this.corsOrigins);
