@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Lazy, NestedStack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
@@ -41,7 +42,7 @@ export function placementOf(parts: readonly string[]): Placement | undefined {
   if (parts.length === 0) {
     return undefined;
   }
-  return { group: parts[0], bucket: parts.length === 1 ? 0 : fnv1a(parts[1]) % BUCKETS };
+  return { group: parts[0], bucket: parts.length === 1 ? 0 : pathHash(parts[1]) % BUCKETS };
 }
 
 /** The construct id of a placement's nested stack: `Methods[orders]`, `Methods[orders]2`. */
@@ -50,14 +51,9 @@ export function stackIdOf(placement: Placement): string {
   return `Methods[${placement.group}]${placement.bucket === 0 ? '' : placement.bucket}`;
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 code units: stable across runs, releases and platforms. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
+/** The first 32 bits of a string's SHA-256, as a number: stable across runs, releases and platforms. */
+export function pathHash(text: string): number {
+  return createHash('sha256').update(text, 'utf8').digest().readUInt32BE(0);
 }
 
 /** One nested stack and the API as seen from inside it. */
