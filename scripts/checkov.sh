@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# checkov over two templates of the construct, as scripts/synth-templates.ts wrote them into
-# cdk.out/ci-templates (the `templates` task): the default one (the example app) and one with every
-# feature on (scripts/checkov-maximal.ts). Fails on any failed check, on a check skipped without a
+# checkov over templates of the construct, as scripts/synth-templates.ts wrote them into
+# cdk.out/ci-templates (the `templates` task): the default one (the example app), one with every
+# feature on (scripts/checkov-maximal.ts), and every template (parent and nested) of an API split
+# across nested stacks (test/fixtures/split.ts). Fails on any failed check, on a check skipped without a
 # comment, and on a template checkov cannot parse or finds no resources in. Prints
 # "checkov: passed" or "checkov: failed" last.
 # checkov comes from PyPI, into a virtual environment in the user's cache folder
@@ -29,7 +30,14 @@ if [ "${1:-}" = --install ]; then
   exit 0
 fi
 
-templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json)
+templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json
+  cdk.out/ci-templates/split/SplitApiStack.template.json)
+# The split API's nested stacks' templates, each checked like the others.
+if [ -d cdk.out/ci-templates/split ]; then
+  for nested in cdk.out/ci-templates/split/*.nested.template.json; do
+    templates+=("$nested")
+  done
+fi
 for template in "${templates[@]}"; do
   if [ ! -f "$template" ]; then
     echo "no $template: run 'npx projen templates' first" >&2

@@ -1,12 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { maximalApi } from './fixtures/maximal';
+import { splitApi } from './fixtures/split';
 import { Violation, newStack, tutorialApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
@@ -40,6 +41,17 @@ test('CDK\'s template validation finds nothing in a maximal configuration', () =
 
   const assembly = (stack.node.root as App).synth();
 
+  expect(templateFindings(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in any template of an API split across nested stacks', () => {
+  const stack = newStack({ templateValidation: true });
+  splitApi(stack);
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(assembly.stacks.length).toBe(1);
+  expect(fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.nested.template.json')).length).toBeGreaterThan(20);
   expect(templateFindings(assembly)).toEqual([]);
 });
 
@@ -103,6 +115,20 @@ test('the same check sees a finding when there is one (it is really on)', () => 
   expect(violations(assembly)).toEqual([expect.objectContaining({
     plugin: 'CloudFormation Validate',
     paths: ['TestStack/Broken'],
+  })]);
+});
+
+test('the same check reads nested stacks\' templates too', () => {
+  // CDK prints the finding as a warning; it is expected here
+  jest.spyOn(console, 'error').mockImplementation(() => {});
+  const stack = newStack({ templateValidation: true });
+  new CfnResource(new NestedStack(stack, 'Nested'), 'Broken', { type: 'AWS::Cognito::UserPoolDomain', properties: { Domain: 'x' } });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(violations(assembly)).toEqual([expect.objectContaining({
+    plugin: 'CloudFormation Validate',
+    paths: ['TestStack/Nested/Broken'],
   })]);
 });
 
