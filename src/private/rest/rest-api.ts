@@ -50,6 +50,7 @@ export class ScopedRestApi {
   private readonly corsOrigins: string[];
   private readonly fullScopeName: (name: string) => string;
   private readonly routes: RouteRegistry;
+  private defaultMethod?: { integration: apigateway.Integration; methodResponses: apigateway.MethodResponse[] };
   /** Undefined unless `methodsInNestedStacks`. */
   private readonly nested?: NestedMethodStacks;
 
@@ -109,9 +110,9 @@ export class ScopedRestApi {
 
     const nested = this.nested !== undefined && route.parts !== undefined && route.parts.length > 0;
     const resource = nested ? this.nested!.resourceFor(route.parts!) : this.api.root.resourceForPath(path);
-    const integration = options.integration ?? defaultMockIntegration(this.corsOrigins);
+    const integration = options.integration ?? this.defaults().integration;
     const methodResponses = options.methodResponses
-      ?? (options.integration ? undefined : defaultMethodResponses(this.corsOrigins));
+      ?? (options.integration ? undefined : this.defaults().methodResponses);
 
     const common = {
       methodResponses,
@@ -134,6 +135,18 @@ export class ScopedRestApi {
       authorizationType: apigateway.AuthorizationType.COGNITO,
       authorizationScopes: scopes.map((name) => this.fullScopeName(name)),
     }), nested);
+  }
+
+  /**
+   * The default integration and its method responses, made once and shared by every method that
+   * takes them, as a user writing the API by hand would (aws-cdk-lib renders them per method).
+   */
+  private defaults(): { integration: apigateway.Integration; methodResponses: apigateway.MethodResponse[] } {
+    this.defaultMethod ??= {
+      integration: defaultMockIntegration(this.corsOrigins),
+      methodResponses: defaultMethodResponses(this.corsOrigins),
+    };
+    return this.defaultMethod;
   }
 
   /**
