@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# checkov over templates of the construct, as scripts/synth-templates.ts wrote them into
+# checkov over the construct's templates, as scripts/synth-templates.ts wrote them into
 # cdk.out/ci-templates (the `templates` task): the default one (the example app), one with every
-# feature on (scripts/checkov-maximal.ts), and every template (parent and nested) of an API split
-# across nested stacks (test/fixtures/split.ts). Fails on any failed check, on a check skipped without a
+# feature on (scripts/checkov-maximal.ts), the HTTP construct's default and every-feature ones
+# (test/fixtures/maximal-http.ts), and every template (parent and nested) of an API split across
+# nested stacks (test/fixtures/split.ts). Fails on any failed check, on a check skipped without a
 # comment, and on a template checkov cannot parse or finds no resources in. Prints
 # "checkov: passed" or "checkov: failed" last.
 # checkov comes from PyPI, into a virtual environment in the user's cache folder
@@ -31,6 +32,7 @@ if [ "${1:-}" = --install ]; then
 fi
 
 templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json
+  cdk.out/ci-templates/http/DefaultHttpApiStack.template.json cdk.out/ci-templates/http/MaximalHttpApiStack.template.json
   cdk.out/ci-templates/split/SplitApiStack.template.json)
 # The split API's nested stacks' templates, each checked like the others.
 if [ -d cdk.out/ci-templates/split ]; then

@@ -5,6 +5,8 @@
  *   example/   the example app (example/main.ts): cfn-lint, checkov and the end-to-end test
  *   two-origins/   the example's API with the web app on two origins (example/two-origins.ts): the end-to-end test
  *   maximal/   the API with every feature on (scripts/checkov-maximal.ts): checkov and cfn-lint
+ *   http/      the HTTP construct with its defaults and with every feature on (test/fixtures/maximal-http.ts):
+ *              checkov and cfn-lint
  *   split/     an API split across nested stacks (test/fixtures/split.ts): checkov and cfn-lint, every
  *              template of the assembly, the parent's and each nested stack's
  *   lint/      one more with every feature on and a seeded sample of generated valid props
@@ -23,6 +25,7 @@ import { promisify } from 'util';
 import { App, Stack } from 'aws-cdk-lib';
 import { lintApp } from './cfn-lint-templates';
 import { maximalApi } from './checkov-maximal';
+import { defaultHttpApi, maximalHttpApi } from '../test/fixtures/maximal-http';
 import { splitApi } from '../test/fixtures/split';
 
 const root = path.join(__dirname, '..');
@@ -63,6 +66,10 @@ async function main(argv: string[]): Promise<void> {
   maximalApi(new Stack(maximal, 'MaximalApiStack', { env: ENV }));
   maximal.synth();
 
+  const http = new App({ outdir: path.join(outdir, 'http') });
+  defaultHttpApi(new Stack(http, 'DefaultHttpApiStack', { env: ENV }));
+  maximalHttpApi(new Stack(http, 'MaximalHttpApiStack', { env: ENV }));
+  http.synth();
   const split = new App({ outdir: path.join(outdir, 'split') });
   splitApi(new Stack(split, 'SplitApiStack', { env: ENV }));
   split.synth();
@@ -72,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
 
   await integ;
   const count = (dir: string) => fs.readdirSync(path.join(outdir, dir)).filter((name) => name.endsWith('.template.json')).length;
-  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, split ${count('split')}, ` +
+  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, http ${count('http')}, split ${count('split')}, ` +
     `lint ${count('lint')} (${lint.description}), integ ${integTests.map((name) => `${name} ${count(path.join('integ', name))}`).join(', ')}; ` +
     `${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

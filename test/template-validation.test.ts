@@ -8,8 +8,9 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { maximalApi } from './fixtures/maximal';
+import { maximalHttpApi } from './fixtures/maximal-http';
 import { splitApi } from './fixtures/split';
-import { Violation, newStack, tutorialApi, violations } from './helpers';
+import { Violation, backend, newStack, tutorialApi, tutorialHttpApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
 // costs seconds a synth. Here it runs over the construct's templates, and must find nothing at
@@ -181,4 +182,24 @@ test('CDK\'s template validation finds nothing with userGroups (groups, trigger 
   expect(api.preTokenGenerationFunction).toBeDefined();
   expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
   expect(violations(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in the HTTP construct\'s default setup', () => {
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialHttpApi(stack);
+  api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+  api.addRoute('GET', '/health', { integration: backend(), allowUnauthenticated: true });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in the HTTP construct with every feature on', () => {
+  const stack = newStack({ templateValidation: true });
+  maximalHttpApi(stack);
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
 });
