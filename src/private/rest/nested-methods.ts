@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Lazy, NestedStack } from 'aws-cdk-lib';
+import { Lazy, NestedStack, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 
@@ -80,7 +80,16 @@ export class NestedMethodStacks {
     if (deployment) {
       // aws-cdk-lib's methods add themselves to the deployment's logical id only in the API's own
       // stack: the methods of every nested stack go in here, so that any change redeploys the stage.
-      deployment.addToLogicalId({ nestedMethods: Lazy.any({ produce: () => this.methodDefinitions() }) });
+      // aws-cdk-lib resolves the deployment's logical id each time something refers to it: the
+      // definitions are resolved once, here, into a digest.
+      let digest: string | undefined;
+      deployment.addToLogicalId({
+        nestedMethods: Lazy.string({
+          produce: () => (digest ??= createHash('sha256')
+            .update(JSON.stringify(Stack.of(api).resolve(this.methodDefinitions())))
+            .digest('hex')),
+        }),
+      });
     }
   }
 
