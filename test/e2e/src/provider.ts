@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
-import { exportJWK, generateKeyPair } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 import type { LoginModel } from './model.js';
 
@@ -62,7 +62,7 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
       };
     },
     // The claims Cognito puts in access tokens, besides sub, iss, client_id, scope, exp, iat and jti
-    // (oidc-provider adds an `aud`, which Cognito's access tokens lack and API Gateway ignores).
+    // (oidc-provider adds an `aud`, which the token endpoint takes out again: see below).
     extraTokenClaims: (ctx, token) => token.kind === 'AccessToken'
       ? { token_use: 'access', username: token.accountId, auth_time: ctx.oidc.session?.authTime() }
       : undefined,
@@ -133,6 +133,18 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
   provider.on('authorization.error', logError('authorization.error'));
   provider.on('grant.error', logError('grant.error'));
   provider.on('end_session.error', logError('end_session.error'));
+  // Cognito's access tokens have no `aud` (an HTTP API's JWT authorizer then checks `client_id`
+  // against its audience, and would check `aud` instead if there were one). oidc-provider will not
+  // issue a JWT access token without one: take it out of the token it answers, and sign it again
+  // with the same key, with the header Cognito's tokens have (kid and alg).
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as { access_token?: unknown } | undefined;
+    if (ctx.path === '/oauth2/token' && ctx.status === 200 && typeof body?.access_token === 'string') {
+      const { aud: _aud, ...claims } = decodeJwt(body.access_token);
+      body.access_token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid }).sign(privateKey);
+    }
+  });
   const handle = provider.callback();
 
   const server = http.createServer((req, res) => {

@@ -5,7 +5,8 @@
  * against copies of the template with one thing broken must fail, at the step that thing breaks.
  * The same again with the stack that allows the app on two origins
  * (cdk.out/ci-templates/two-origins/, example/two-origins.ts), from each origin, and broken where
- * several origins need more than one.
+ * several origins need more than one. Then the same flow against the HTTP API example
+ * (cdk.out/ci-templates/http/, example/http-api.ts) and its broken copies (http-cases.ts).
  *
  * Screenshots of every step go to test-reports/e2e/. Run it with `npx projen e2e`.
  */
@@ -16,6 +17,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startApi, type ApiRequestLog } from './api.js';
+import type { Front } from './front.js';
+import { HTTP_CASES } from './http-cases.js';
 import { apiModel, loginModel, webClientConfig, type LoginModel, type WebClientConfig } from './model.js';
 import { startProvider, type TestUser } from './provider.js';
 import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.js';
@@ -26,6 +29,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TEMPLATES = {
   example: path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.template.json'),
   twoOrigins: path.join(ROOT, 'cdk.out', 'ci-templates', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
+  http: path.join(ROOT, 'cdk.out', 'ci-templates', 'http', 'AwesomeHttpApiStack.template.json'),
 };
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
@@ -43,6 +47,25 @@ const BOB: TestUser = { email: 'bob@example.com', password: 'Bob-e2e-Passw0rd!' 
 const READ_PATH = 'awesomeapi';
 const READ_BODY = '{"message":"Hello From Protected Resource"}';
 const ADMIN_PATH = 'awesomeapi/admin';
+
+/** The REST API front: the stand-in of the template's REST API (api.ts), and what its methods answer. */
+const REST: Front = {
+  name: 'REST API',
+  apiOf: (t) => {
+    const api = apiModel(t);
+    return {
+      awsOrigin: `https://${api.restApiId}.execute-api.${REGION}.${URL_SUFFIX}`,
+      start: (port, issuerFor, log) => startApi(api, port, (issuer) => issuerFor(issuer) ?? issuer, log),
+    };
+  },
+  allowed: { step: `call GET /${READ_PATH}: 200 and the mock's body`, path: READ_PATH, status: '200 OK', body: () => READ_BODY },
+  refused: {
+    step: `call GET /${ADMIN_PATH}: refused with 401, readable by the app`,
+    path: ADMIN_PATH,
+    status: '401 Unauthorized',
+    body: () => '{"message":"Unauthorized"}',
+  },
+};
 
 /** The app on one of its origins, with the config it reads there. */
 interface WebApp {
@@ -71,11 +94,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Stands up the provider, the API, the app and an outside web site from one template. */
-async function standUp(template: Template): Promise<Stand> {
+async function standUp(template: Template, front: Front): Promise<Stand> {
   const t = new ResolvedTemplate(template);
   const cognitoConfig = webClientConfig(t);
   const login = loginModel(t, cognitoConfig);
-  const api = apiModel(t);
+  const api = front.apiOf(t);
 
   const providerOrigin = `http://localhost:${await freePort()}`;
   const apiOrigin = `http://localhost:${await freePort()}`;
@@ -85,7 +108,7 @@ async function standUp(template: Template): Promise<Stand> {
   const local: Array<[string, string]> = [
     [login.issuer, localIssuer],
     [login.domainUrl, providerOrigin],
-    [`https://${api.restApiId}.execute-api.${REGION}.${URL_SUFFIX}`, apiOrigin],
+    [api.awsOrigin, apiOrigin],
   ];
   const config = JSON.parse(local.reduce((json, [aws, here]) => json.split(aws).join(here), JSON.stringify(cognitoConfig))) as WebClientConfig;
   const unmapped = JSON.stringify(config).match(/https:\/\/[^"\s]*(amazonaws|amazoncognito)\.com[^"\s]*/);
@@ -102,7 +125,7 @@ async function standUp(template: Template): Promise<Stand> {
   const apiLog: ApiRequestLog[] = [];
   const stops = [
     await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB]),
-    await startApi(api, Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : issuer), apiLog),
+    await api.start(Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : undefined), apiLog),
     ...await Promise.all(apps.map((app) => startStatic(WEB_DIST, Number(new URL(app.origin).port || 80),
       { '/config.json': JSON.stringify(app.config, null, 2) }))),
     // Another web site: one page, on a port of its own, which is another origin.
@@ -173,7 +196,7 @@ async function waitForText(locator: Locator, expected: string | ((text: string) 
 }
 
 /** The whole flow a user goes through. Throws a StepFailure at the first step that does not hold. */
-async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: string) => Promise<void>): Promise<void> {
+async function userFlow(page: Page, stand: Stand, app: WebApp, front: Front, shot: (name: string) => Promise<void>): Promise<void> {
   const { config, origin: appOrigin } = app;
   const { providerOrigin } = stand;
   const step = async (name: string, body: () => Promise<void>) => {
@@ -222,7 +245,7 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: stri
     ]);
     if (status_ !== status || body_ !== body) {
       const answered = stand.apiLog.filter((r) => r.path.endsWith(`/${apiPath}`) && r.origin === appOrigin)
-        .map((r) => `${r.method} ${r.status}`).join(', ');
+        .map((r) => `${r.method} ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join(', ');
       throw new Error(`expected ${status} and ${body}, the app shows "${shown}" (the API answered: ${answered || 'nothing'})`);
     }
   };
@@ -251,21 +274,22 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: stri
     }
   });
 
-  await step(`call GET /${READ_PATH}: 200 and the mock's body`, async () => {
-    await callApi(READ_PATH, '200 OK', READ_BODY);
-    await shot('04-api-200');
+  const { allowed, refused } = front;
+  await step(allowed.step, async () => {
+    await callApi(allowed.path, allowed.status, allowed.body(config));
+    await shot(`04-api-${allowed.status.split(' ')[0]}`);
   });
 
-  await step(`call GET /${ADMIN_PATH}: refused with 401, readable by the app`, async () => {
-    await callApi(ADMIN_PATH, '401 Unauthorized', '{"message":"Unauthorized"}');
-    await shot('05-api-401');
+  await step(refused.step, async () => {
+    await callApi(refused.path, refused.status, refused.body(config));
+    await shot(`05-api-${refused.status.split(' ')[0]}`);
   });
 
   await step('a page from an origin outside corsAllowOrigins cannot read the answer', async () => {
     const token = await accessToken();
     const outside = await page.context().newPage();
     await outside.goto(`${stand.outsideOrigin}/`);
-    const url = new URL(READ_PATH, config.api_url).toString();
+    const url = new URL(allowed.path, config.api_url).toString();
     const seen = await outside.evaluate(async ({ target, accessToken }) => {
       let text: string;
       try {
@@ -307,6 +331,8 @@ interface Case {
   readonly name: string;
   /** The template: the example's (the default), or the one that allows the app on two origins. */
   readonly template?: keyof typeof TEMPLATES;
+  /** The API front of the template: the REST API (the default) or the HTTP API. */
+  readonly front?: Front;
   /** Which of the app's origins the browser opens it on: 0 (the default) is the WebClientConfig's own. */
   readonly from?: number;
   /** Breaks one thing in a copy of the template; absent for the template as synthesized. */
@@ -412,6 +438,7 @@ const CASES: Case[] = [
     failsAt: `call GET /${READ_PATH}: 200 and the mock's body`,
     because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204\)/,
   },
+  ...HTTP_CASES,
 ];
 
 async function runCase(browser: Browser, synthesized: Template, testCase: Case): Promise<boolean> {
@@ -421,7 +448,8 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
   currentShots = testCase === CASES[0] ? REPORTS : path.join(REPORTS, testCase.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase());
   mkdirSync(currentShots, { recursive: true });
   const started = Date.now();
-  const stand = await standUp(template);
+  const front = testCase.front ?? REST;
+  const stand = await standUp(template, front);
   const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
   const page = await context.newPage();
   const consoleLines: string[] = [];
@@ -432,7 +460,7 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
     if (!app) {
       throw new Error(`${testCase.name}: the template's browser client has no app origin number ${testCase.from}: ${stand.apps.map((a) => a.origin).join(', ')}`);
     }
-    await userFlow(page, stand, app, async (name) => {
+    await userFlow(page, stand, app, front, async (name) => {
       if (!testCase.breakIt) {
         await page.screenshot({ path: path.join(currentShots, `${name}.png`) });
       }
@@ -454,7 +482,7 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
       console.log(consoleLines.map((line) => `  browser ${line}`).join('\n'));
       return false;
     }
-    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the API (200 and 401), outside origin refused, signed out`);
+    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the ${front.name} (${front.allowed.status.split(' ')[0]} and ${front.refused.status.split(' ')[0]}), outside origin refused, signed out`);
     return true;
   }
   if (failure?.step === testCase.failsAt && testCase.because?.test(failure.message)) {
@@ -482,8 +510,11 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--host-resolver-rules=MAP localhost 127.0.0.1'],
   });
   let failed = 0;
+  const only = process.env.E2E_CASES ? new RegExp(process.env.E2E_CASES) : undefined;
+  const cases = CASES.filter((c) => !only || only.test(c.name));
   try {
-    for (const testCase of CASES) {
+    // E2E_CASES (a regular expression) runs the cases whose names match it, e.g. E2E_CASES='HTTP API'.
+    for (const testCase of cases) {
       if (!(await runCase(browser, synthesized[testCase.template ?? 'example'], testCase))) {
         failed++;
       }
@@ -491,7 +522,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
   }
-  console.log(`e2e: ${CASES.length - failed} of ${CASES.length} cases passed; screenshots in ${path.relative(process.cwd(), REPORTS) || '.'}`);
+  console.log(`e2e: ${cases.length - failed} of ${cases.length} cases passed; screenshots in ${path.relative(process.cwd(), REPORTS) || '.'}`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
