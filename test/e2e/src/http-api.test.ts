@@ -74,6 +74,10 @@ describe('lambdaAnswer', () => {
     assert.deepEqual(lambdaAnswer({ statusCode: 201, headers: { 'X-A': 1 }, body: 'made' }), { status: 201, headers: { 'x-a': '1' }, body: 'made' });
   });
 
+  it('makes each cookie a set-cookie header', () => {
+    assert.deepEqual(lambdaAnswer({ statusCode: 200, cookies: ['a=1', 'b=2'] }).headers, { 'set-cookie': ['a=1', 'b=2'] });
+  });
+
   it('makes any other answer a 200 JSON body', () => {
     assert.deepEqual(lambdaAnswer({ hello: 'world' }), { status: 200, headers: { 'content-type': 'application/json' }, body: '{"hello":"world"}' });
   });

@@ -21,11 +21,12 @@
  * allowed origin, on every answer, the authorizer's refusals included.
  *
  * Lambda proxy integrations, payload format 2.0 ("Create AWS Lambda proxy integrations for HTTP
- * APIs"): the event has `version` 2.0, `routeKey`, `rawPath`, `rawQueryString`, `headers` (lower
- * case, repeated ones joined by commas), `requestContext` (`http.method`, `http.path`, `stage`,
- * `authorizer.jwt.claims` and `.scopes`), `body`. The answer: an object with `statusCode` gives the
- * status, `headers`, `body` (`isBase64Encoded`); anything else is a 200 `application/json` body,
- * the answer as JSON. A function that throws gives `500 {"message":"Internal Server Error"}`.
+ * APIs"): the event has `version` 2.0, `routeKey`, `rawPath`, `rawQueryString`, `cookies`, `headers`
+ * (lower case, repeated ones joined by commas), `queryStringParameters` (repeated ones joined by
+ * commas), `requestContext` (`http.method`, `http.path`, `stage`, `authorizer.jwt.claims` and
+ * `.scopes`), `body`. The answer: an object with `statusCode` gives the status, `headers`, `body`
+ * (`isBase64Encoded`) and `cookies` (each a `set-cookie` header); anything else (valid JSON
+ * without `statusCode`) is a 200 `application/json` body, the answer as JSON. A function that throws gives `500 {"message":"Internal Server Error"}`.
  *
  * Not modelled (refused in http-model.ts, or ignored): other integrations, Lambda authorizers, IAM
  * authorization, request parameter mappings, throttling, access logs, custom domains, mutual TLS.
@@ -39,7 +40,7 @@ import { authorizeJwt, scopesOf } from './jwt.js';
 
 interface Answer {
   readonly status: number;
-  readonly headers: { [name: string]: string };
+  readonly headers: { [name: string]: string | string[] };
   readonly body: string | Buffer;
   /** Why the request was refused, for the log. */
   readonly reason?: string;
@@ -116,6 +117,9 @@ export async function startHttpApi(model: HttpApiModel, port: number, issuerFor:
       routeKey: route.routeKey,
       rawPath: url.pathname,
       rawQueryString: url.search.replace(/^\?/, ''),
+      cookies: header(req, 'cookie')?.split(/;\s*/),
+      queryStringParameters: url.search ? Object.fromEntries([...new Set(url.searchParams.keys())]
+        .map((name) => [name, url.searchParams.getAll(name).join(',')])) : undefined,
       headers: Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value ?? ''])),
       requestContext: {
         accountId: '123456789012',
@@ -286,7 +290,8 @@ export function lambdaAnswer(result: unknown): Answer {
     const body = typeof r.body === 'string' ? r.body : r.body === undefined ? '' : JSON.stringify(r.body);
     return {
       status: Number(r.statusCode),
-      headers: { ...(r.cookies?.length ? { 'set-cookie': r.cookies.join(', ') } : {}), ...headers },
+      // Each cookie its own set-cookie header.
+      headers: { ...headers, ...(r.cookies?.length ? { 'set-cookie': r.cookies } : {}) },
       body: r.isBase64Encoded ? Buffer.from(body, 'base64') : body,
     };
   }
