@@ -35,4 +35,6 @@ export interface Front {
   readonly allowed: ExpectedCall;
   /** A route that demands a scope the app's user cannot get: refused, and the app can read the refusal. */
   readonly refused: ExpectedCall;
+  /** More calls the flow makes after those two, in order. */
+  readonly more?: ExpectedCall[];
 }

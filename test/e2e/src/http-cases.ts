@@ -11,6 +11,7 @@ import { REGION, URL_SUFFIX, type Template } from './template.js';
 
 const READ_PATH = 'awesomeapi';
 const ADMIN_PATH = 'awesomeapi/admin';
+const PUBLIC_PATH = 'awesomeapi/public';
 const READ_SCOPE = 'awesomeapi-resource-server/awesomeapi.read';
 
 export const HTTP: Front = {
@@ -36,6 +37,13 @@ export const HTTP: Front = {
     status: '403 Forbidden',
     body: () => '{"message":"Forbidden"}',
   },
+  // A public route (AuthorizationType NONE): the function runs without an authorizer, so without claims.
+  more: [{
+    step: `HTTP API: call GET /${PUBLIC_PATH}: 200 without the authorizer`,
+    path: PUBLIC_PATH,
+    status: '200 OK',
+    body: () => JSON.stringify({ message: 'Hello From Protected Resource', route: `GET /${PUBLIC_PATH}`, client_id: null }),
+  }],
 };
 
 // As in run.ts: the cases reach into raw template properties to break one of them.

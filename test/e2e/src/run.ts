@@ -285,6 +285,13 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, front: Front, sho
     await shot(`05-api-${refused.status.split(' ')[0]}`);
   });
 
+  for (const [i, call] of (front.more ?? []).entries()) {
+    await step(call.step, async () => {
+      await callApi(call.path, call.status, call.body(config));
+      await shot(`05-${String.fromCharCode(98 + i)}-api-${call.status.split(' ')[0]}`);
+    });
+  }
+
   await step('a page from an origin outside corsAllowOrigins cannot read the answer', async () => {
     const token = await accessToken();
     const outside = await page.context().newPage();
