@@ -17,6 +17,17 @@ export interface ExpectedCall {
   readonly body: (config: WebClientConfig) => string;
 }
 
+/** A call a machine client makes, with a client-credentials token (`Authorization: Bearer <token>`). */
+export interface MachineCall {
+  readonly step: string;
+  readonly path: string;
+  /** The scope it asks the token endpoint for: the first machine client of the template allowed it calls. */
+  readonly scope: string;
+  /** The status code, e.g. `200`. */
+  readonly status: number;
+  readonly body: (clientId: string) => string;
+}
+
 /** An API stand-in, read from a template, not started yet. */
 export interface ApiStandIn {
   /** The API's address on AWS (as the template's outputs name it), which the harness points at the stand-in. */
@@ -37,4 +48,6 @@ export interface Front {
   readonly refused: ExpectedCall;
   /** More calls the flow makes after those two, in order. */
   readonly more?: ExpectedCall[];
+  /** A call of a machine client, after the app's. */
+  readonly machine?: MachineCall;
 }

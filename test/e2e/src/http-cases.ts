@@ -13,6 +13,7 @@ const READ_PATH = 'awesomeapi';
 const ADMIN_PATH = 'awesomeapi/admin';
 const PUBLIC_PATH = 'awesomeapi/public';
 const READ_SCOPE = 'awesomeapi-resource-server/awesomeapi.read';
+const ADMIN_SCOPE = 'awesomeapi-resource-server/awesomeapi.admin';
 
 export const HTTP: Front = {
   name: 'HTTP API',
@@ -44,6 +45,14 @@ export const HTTP: Front = {
     status: '200 OK',
     body: () => JSON.stringify({ message: 'Hello From Protected Resource', route: `GET /${PUBLIC_PATH}`, client_id: null }),
   }],
+  // The machine client, added after the routes: the authorizer's audience lists it all the same.
+  machine: {
+    step: `HTTP API: the machine client calls GET /${ADMIN_PATH} with a client-credentials token: 200`,
+    path: ADMIN_PATH,
+    scope: ADMIN_SCOPE,
+    status: 200,
+    body: (clientId) => JSON.stringify({ message: 'Hello From Protected Resource', route: `GET /${ADMIN_PATH}`, client_id: clientId }),
+  },
 };
 
 // As in run.ts: the cases reach into raw template properties to break one of them.
@@ -54,9 +63,19 @@ const resourcesOf = (template: Template, type: string) => Object.values(template
 const api = (template: Template) => resourcesOf(template, 'AWS::ApiGatewayV2::Api')[0];
 const authorizer = (template: Template) => resourcesOf(template, 'AWS::ApiGatewayV2::Authorizer')[0];
 const readRoute = (template: Template) => resourcesOf(template, 'AWS::ApiGatewayV2::Route').find((p) => p.RouteKey === `GET /${READ_PATH}`)!;
-/** The logical id of the browser client: the one with the authorization-code flow. */
-const browserClientId = (template: Template) => Object.entries(template.Resources)
-  .find(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient' && (r.Properties?.AllowedOAuthFlows as string[] | undefined)?.includes('code'))![0];
+/** The logical id of the client with the OAuth flow `flow`: the browser client's is `code`, the machine client's `client_credentials`. */
+const clientId = (template: Template, flow: string) => Object.entries(template.Resources)
+  .find(([, r]) => r.Type === 'AWS::Cognito::UserPoolClient' && (r.Properties?.AllowedOAuthFlows as string[] | undefined)?.includes(flow))![0];
+/** Takes the client with the OAuth flow `flow` out of the authorizer's audience. */
+const dropFromAudience = (t: Template, flow: string) => {
+  const client = clientId(t, flow);
+  const jwt = authorizer(t).JwtConfiguration;
+  const before = (jwt.Audience as unknown[]).length;
+  jwt.Audience = (jwt.Audience as unknown[]).filter((a) => JSON.stringify(a) !== JSON.stringify({ Ref: client }));
+  if (jwt.Audience.length !== before - 1) {
+    throw new Error(`the authorizer's audience does not list the client ${client} once: ${JSON.stringify(jwt.Audience)}`);
+  }
+};
 
 export interface HttpCase {
   readonly name: string;
@@ -73,17 +92,17 @@ export const HTTP_CASES: HttpCase[] = [
     name: 'broken, HTTP API: the browser client is missing from the authorizer\'s audience',
     template: 'http',
     front: HTTP,
-    breakIt: (t) => {
-      const client = browserClientId(t);
-      const jwt = authorizer(t).JwtConfiguration;
-      const before = (jwt.Audience as unknown[]).length;
-      jwt.Audience = (jwt.Audience as unknown[]).filter((a) => JSON.stringify(a) !== JSON.stringify({ Ref: client }));
-      if (jwt.Audience.length !== before - 1) {
-        throw new Error(`the authorizer's audience does not list the browser client ${client} once: ${JSON.stringify(jwt.Audience)}`);
-      }
-    },
+    breakIt: (t) => dropFromAudience(t, 'code'),
     failsAt: HTTP.allowed.step,
     because: /expected 200 OK .* the app shows ".*: 401 Unauthorized.*\(the API answered: OPTIONS 204, GET 401 \(the token does not have a valid audience\)\)/,
+  },
+  {
+    name: 'broken, HTTP API: the machine client is missing from the authorizer\'s audience (as a client added after the routes could be)',
+    template: 'http',
+    front: HTTP,
+    breakIt: (t) => dropFromAudience(t, 'client_credentials'),
+    failsAt: HTTP.machine!.step,
+    because: /expected 200 and .*, the API answered 401 \{"message":"Unauthorized"\} \(the token does not have a valid audience\)/,
   },
   {
     name: 'broken, HTTP API: the authorizer trusts the issuer of another region',

@@ -19,6 +19,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { startApi, type ApiRequestLog } from './api.js';
 import type { Front } from './front.js';
 import { HTTP_CASES } from './http-cases.js';
+import { machineClients, type MachineClient } from './machine-clients.js';
 import { apiModel, loginModel, webClientConfig, type LoginModel, type WebClientConfig } from './model.js';
 import { startProvider, type TestUser } from './provider.js';
 import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.js';
@@ -81,6 +82,8 @@ interface Stand {
   readonly providerOrigin: string;
   readonly outsideOrigin: string;
   readonly apiLog: ApiRequestLog[];
+  /** The template's machine clients, with the secrets the provider knows them by. */
+  readonly machines: MachineClient[];
   stop(): Promise<void>;
 }
 
@@ -123,8 +126,9 @@ async function standUp(template: Template, front: Front): Promise<Stand> {
   }
 
   const apiLog: ApiRequestLog[] = [];
+  const machines = machineClients(t, login.poolId);
   const stops = [
-    await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB]),
+    await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB], machines),
     await api.start(Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : undefined), apiLog),
     ...await Promise.all(apps.map((app) => startStatic(WEB_DIST, Number(new URL(app.origin).port || 80),
       { '/config.json': JSON.stringify(app.config, null, 2) }))),
@@ -134,7 +138,7 @@ async function standUp(template: Template, front: Front): Promise<Stand> {
     }),
   ];
   return {
-    apps, providerOrigin, outsideOrigin, apiLog,
+    apps, providerOrigin, outsideOrigin, apiLog, machines,
     stop: async () => {
       await Promise.all(stops.map((stop) => stop()));
     },
@@ -289,6 +293,31 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, front: Front, sho
     await step(call.step, async () => {
       await callApi(call.path, call.status, call.body(config));
       await shot(`05-${String.fromCharCode(98 + i)}-api-${call.status.split(' ')[0]}`);
+    });
+  }
+
+  const machine = front.machine;
+  if (machine) {
+    await step(machine.step, async () => {
+      const client = stand.machines.find((m) => m.scopes.includes(machine.scope));
+      if (!client) {
+        throw new Error(`no machine client of the template may get ${machine.scope}`);
+      }
+      const tokens = await fetch(config.token_endpoint, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: machine.scope }),
+      });
+      const granted = await tokens.json() as { access_token?: string };
+      if (!tokens.ok || !granted.access_token) {
+        throw new Error(`the token endpoint refused the client credentials of ${client.clientId}: ${tokens.status} ${JSON.stringify(granted)}`);
+      }
+      const response = await fetch(new URL(machine.path, config.api_url), { headers: { Authorization: `Bearer ${granted.access_token}` } });
+      const body = await response.text();
+      if (response.status !== machine.status || body !== machine.body(client.clientId)) {
+        const reason = stand.apiLog.at(-1)?.reason;
+        throw new Error(`expected ${machine.status} and ${machine.body(client.clientId)}, the API answered ${response.status} ${body}${reason ? ` (${reason})` : ''}`);
+      }
     });
   }
 
