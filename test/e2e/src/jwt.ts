@@ -22,7 +22,9 @@
  *   access tokens have `client_id` and no `aud`, so every app client that calls must be listed.)
  *
  * RFC 6750 section 3.1: a valid token without the scope the resource demands is `insufficient_scope`,
- * answered with 403; API Gateway answers it `403 {"message":"Forbidden"}`.
+ * answered with 403. The stand-in answers `403 {"message":"Forbidden"}`, API Gateway's body for a
+ * forbidden request (AWS's pages show only the 401 of a JWT authorizer), with a `www-authenticate`
+ * header written after RFC 6750's.
  *
  * The stand-in's own choices, where the documentation is silent: a token without `exp` is refused;
  * no clock skew is allowed; a request without a token gets `www-authenticate: Bearer` with no error
