@@ -273,6 +273,10 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, front: Front, sho
         throw new Error(`the access token's ${claim} is ${JSON.stringify(claims[claim])}, not ${JSON.stringify(value)}`);
       }
     }
+    // Cognito's access tokens have no aud: an HTTP API's JWT authorizer then matches client_id against its audience.
+    if (claims.aud !== undefined) {
+      throw new Error(`the access token has an aud claim (${JSON.stringify(claims.aud)}), which Cognito's access tokens lack`);
+    }
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || typeof claims.scope !== 'string') {
       throw new Error(`the access token lacks sub, exp or scope: ${JSON.stringify(claims)}`);
     }
@@ -518,7 +522,8 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
       console.log(consoleLines.map((line) => `  browser ${line}`).join('\n'));
       return false;
     }
-    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the ${front.name} (${front.allowed.status.split(' ')[0]} and ${front.refused.status.split(' ')[0]}), outside origin refused, signed out`);
+    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the ${front.name} (${[front.allowed, front.refused, ...front.more ?? []].map((c) => c.status.split(' ')[0]).join(', ')}`
+      + `${front.machine ? `; as the machine client ${front.machine.status}` : ''}), outside origin refused, signed out`);
     return true;
   }
   if (failure?.step === testCase.failsAt && testCase.because?.test(failure.message)) {
