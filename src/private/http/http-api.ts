@@ -7,6 +7,7 @@ import { corsConfiguration } from './cors';
 import { HttpSettings } from './settings';
 import { ProtectedRouteOptions } from '../../options';
 import { accessLogGroup } from '../access-log-group';
+import { REASONS, RULES, waive } from '../acknowledgements';
 import { fail, show } from '../errors';
 import { Route, RouteRegistry } from '../routes';
 
@@ -113,12 +114,23 @@ export class ScopedHttpApi {
     }
     this.warnOfRouteQuota();
 
+    const routeKey = apigwv2.HttpRouteKey.with(path, route.httpMethod as apigwv2.HttpMethod);
+    if (route.allowUnauthenticated) {
+      const open = new apigwv2.HttpRoute(this.httpApi, id, {
+        httpApi: this.httpApi,
+        routeKey,
+        integration: options.integration,
+        authorizer: new apigwv2.HttpNoneAuthorizer(),
+      });
+      waive(open, RULES.publicRoute, REASONS.publicRoute);
+      return open;
+    }
     return new apigwv2.HttpRoute(this.httpApi, id, {
       httpApi: this.httpApi,
-      routeKey: apigwv2.HttpRouteKey.with(path, route.httpMethod as apigwv2.HttpMethod),
+      routeKey,
       integration: options.integration,
-      authorizer: route.allowUnauthenticated ? new apigwv2.HttpNoneAuthorizer() : this.routeAuthorizer,
-      authorizationScopes: route.allowUnauthenticated ? undefined : route.scopes.map((name) => this.fullScopeName(name)),
+      authorizer: this.routeAuthorizer,
+      authorizationScopes: route.scopes.map((name) => this.fullScopeName(name)),
     });
   }
 

@@ -1,7 +1,7 @@
 /**
  * The HTTP API front of the end-to-end flow (run.ts): the stand-in of the template's HTTP API
  * (http-api.ts), what the example's routes answer (example/awesome-http-api.ts), and copies of its
- * template (cdk.out/ci-templates/http/, example/http-api.ts) with one thing broken, each of which
+ * template (cdk.out/ci-templates/example-http/, example/http-api.ts) with one thing broken, each of which
  * must stop the flow at the step that thing breaks, for that reason.
  */
 import type { Front } from './front.js';

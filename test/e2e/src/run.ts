@@ -6,7 +6,7 @@
  * The same again with the stack that allows the app on two origins
  * (cdk.out/ci-templates/two-origins/, example/two-origins.ts), from each origin, and broken where
  * several origins need more than one. Then the same flow against the HTTP API example
- * (cdk.out/ci-templates/http/, example/http-api.ts) and its broken copies (http-cases.ts).
+ * (cdk.out/ci-templates/example-http/, example/http-api.ts) and its broken copies (http-cases.ts).
  *
  * Screenshots of every step go to test-reports/e2e/. Run it with `npx projen e2e`.
  */
@@ -30,7 +30,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TEMPLATES = {
   example: path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.template.json'),
   twoOrigins: path.join(ROOT, 'cdk.out', 'ci-templates', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
-  http: path.join(ROOT, 'cdk.out', 'ci-templates', 'http', 'AwesomeHttpApiStack.template.json'),
+  http: path.join(ROOT, 'cdk.out', 'ci-templates', 'example-http', 'AwesomeHttpApiStack.template.json'),
 };
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
