@@ -19,7 +19,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { startApi, type ApiRequestLog } from './api.js';
 import type { Front } from './front.js';
 import { HTTP_CASES } from './http-cases.js';
-import { machineClients, type MachineClient } from './machine-clients.js';
+import { callAsMachineClient, machineClients, type MachineClient } from './machine-clients.js';
 import { apiModel, loginModel, webClientConfig, type LoginModel, type WebClientConfig } from './model.js';
 import { startProvider, type TestUser } from './provider.js';
 import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.js';
@@ -302,27 +302,7 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, front: Front, sho
 
   const machine = front.machine;
   if (machine) {
-    await step(machine.step, async () => {
-      const client = stand.machines.find((m) => m.scopes.includes(machine.scope));
-      if (!client) {
-        throw new Error(`no machine client of the template may get ${machine.scope}`);
-      }
-      const tokens = await fetch(config.token_endpoint, {
-        method: 'POST',
-        headers: { authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString('base64')}` },
-        body: new URLSearchParams({ grant_type: 'client_credentials', scope: machine.scope }),
-      });
-      const granted = await tokens.json() as { access_token?: string };
-      if (!tokens.ok || !granted.access_token) {
-        throw new Error(`the token endpoint refused the client credentials of ${client.clientId}: ${tokens.status} ${JSON.stringify(granted)}`);
-      }
-      const response = await fetch(new URL(machine.path, config.api_url), { headers: { Authorization: `Bearer ${granted.access_token}` } });
-      const body = await response.text();
-      if (response.status !== machine.status || body !== machine.body(client.clientId)) {
-        const reason = stand.apiLog.at(-1)?.reason;
-        throw new Error(`expected ${machine.status} and ${machine.body(client.clientId)}, the API answered ${response.status} ${body}${reason ? ` (${reason})` : ''}`);
-      }
-    });
+    await step(machine.step, () => callAsMachineClient(machine, stand.machines, config, stand.apiLog));
   }
 
   await step('a page from an origin outside corsAllowOrigins cannot read the answer', async () => {
