@@ -8,7 +8,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Ch
 import { IConstruct } from 'constructs';
 import { CLIENT_CERTIFICATE_ID, maximalApi } from './fixtures/maximal';
 import { maximalHttpApi } from './fixtures/maximal-http';
-import { backend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
+import { backend as urlBackend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito, ProtectedHttpApiWithCognito } from '../src';
 import { REASONS } from '../src/private/acknowledgements';
 
@@ -188,8 +188,8 @@ describe('every cdk-nag rule pack on the HTTP construct', () => {
   beforeAll(() => {
     defaults = runPacks((stack) => {
       const api = tutorialHttpApi(stack);
-      api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
-      api.addRoute('GET', '/health', { integration: backend(), allowUnauthenticated: true });
+      api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
+      api.addRoute('GET', '/health', { integration: urlBackend(), allowUnauthenticated: true });
       return api;
     });
     maximal = runPacks((stack) => {
@@ -427,8 +427,8 @@ describe('checkov skips and Guard suppressions of the HTTP construct', () => {
   test('are the log group\'s without a key, nothing else: a public route needs none', () => {
     const stack = newStack();
     const api = tutorialHttpApi(stack);
-    api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
-    api.addRoute('GET', '/health', { integration: backend(), allowUnauthenticated: true });
+    api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
+    api.addRoute('GET', '/health', { integration: urlBackend(), allowUnauthenticated: true });
     const template = Template.fromStack(stack);
     const id = Stack.of(api).getLogicalId(api.accessLogGroup.node.defaultChild as any);
     expect(checkovSkips(template)).toEqual({ [id]: [{ id: 'CKV_AWS_158', comment: REASONS.logEncryption }] });
@@ -439,7 +439,7 @@ describe('checkov skips and Guard suppressions of the HTTP construct', () => {
     const stack = newStack();
     const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
     const api = tutorialHttpApi(stack, { accessLogEncryptionKey: key });
-    api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+    api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
     const template = Template.fromStack(stack);
     expect(checkovSkips(template)).toEqual({});
     expect(guardSuppressions(template)).toEqual({});

@@ -74,7 +74,8 @@ test('apiName names the API', () => {
 test('validateHasRoutes names the owner until a route is added', () => {
   const { api } = front();
   expect(api.validateHasRoutes()).toEqual([
-    'TestStack/Owner has no routes: call addRoute(httpMethod, path, { integration, scopes }) at least once']);
+    'TestStack/Owner has no routes: call addRoute(httpMethod, path, { integration, scopes }) at least once',
+  ]);
   api.addRoute('GET', '/a', { integration: backend(), allowUnauthenticated: true });
   expect(api.validateHasRoutes()).toEqual([]);
 });
