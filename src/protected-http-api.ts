@@ -153,6 +153,7 @@ export class ProtectedHttpApiWithCognito extends Construct {
 
     this.node.addValidation({ validate: () => this.front.validateHasRoutes() });
     this.node.addValidation({ validate: () => this.routes.validateScopesObtainable(this.auth.obtainableScopes()) });
+    this.node.addValidation({ validate: () => this.front.validateResourceLimit() });
   }
 
   /**
