@@ -187,7 +187,7 @@ project.addTask('example', {
 });
 
 // A user's view: a fresh CDK app installs the packed tarball with the newest aws-cdk-lib and with
-// the floor, copies the README's smallest example and synthesizes it under cdk-nag.
+// the floor, copies the README's smallest examples (REST and HTTP) and synthesizes them under cdk-nag.
 project.addTask('test:readme-consumer', {
   description: 'Synthesize the README example from the packed tarball in fresh CDK apps, under cdk-nag',
   exec: 'bash test/consumers/readme/run.sh',
