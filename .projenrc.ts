@@ -227,7 +227,7 @@ project.addTask('checkov', {
 // CDK's template validation finding nothing, and each single broken rule must fail with an Error
 // that names the prop. jest runs a few hundred cases (test/property/); this runs as many as asked.
 project.addTask('fuzz', {
-  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation',
+  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation, --http (the HTTP construct)',
   steps: [
     { exec: 'tsc --noEmit --project tsconfig.dev.json' },
     { exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/fuzz.ts', receiveArgs: true },
