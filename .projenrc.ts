@@ -162,7 +162,8 @@ project.addTask('templates', {
 // The end-to-end test (issue #15): the example web app, built, signs in and calls the API in headless
 // Chromium, against a local OpenID provider and API that test/e2e stands up from the example stack's
 // synthesized template; then copies of the template with one thing broken must make the flow fail. The
-// same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/ci-templates/two-origins).
+// same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/ci-templates/two-origins),
+// and against the HTTP API front (issue #20: example/http-api.ts, into cdk.out/ci-templates/example-http).
 // Then Swagger UI (swagger-ui-dist) with the example's OpenAPI document (issue #23) authorizes and calls the API through the
 // same stand-ins, and broken copies of the document must fail. Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH
 // (Debian: apt-get install chromium).
@@ -177,7 +178,7 @@ project.addTask('e2e', {
     { exec: 'npm run typecheck --prefix test/e2e' },
     // The stand-ins' own tests (the mapping template subset), before they stand in for anything.
     { exec: 'npm test --prefix test/e2e' },
-    // The example's templates (its stack, and the one on two origins), from cdk.out/ci-templates (see the templates task).
+    // The example's templates (its stack, the one on two origins, the HTTP API one), from cdk.out/ci-templates (see the templates task).
     { spawn: 'templates', condition: UNLESS_TEMPLATES_READY },
     { exec: 'npm start --prefix test/e2e' },
   ],

@@ -4,6 +4,7 @@
  *
  *   example/   the example app (example/main.ts): cfn-lint, checkov and the end-to-end test
  *   two-origins/   the example's API with the web app on two origins (example/two-origins.ts): the end-to-end test
+ *   example-http/   the example's API as an HTTP API (example/http-api.ts): the end-to-end test
  *   maximal/   the API with every feature on (scripts/checkov-maximal.ts): checkov and cfn-lint
  *   http/      the HTTP construct with its defaults, with every feature on (test/fixtures/maximal-http.ts), and with
  *              every feature, its alarms and its dashboard:
@@ -65,6 +66,10 @@ async function main(argv: string[]): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, after TWO_ORIGINS_OUTDIR is set
   require('../example/two-origins');
   delete process.env.TWO_ORIGINS_OUTDIR;
+  process.env.HTTP_OUTDIR = path.join(outdir, 'example-http');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here, after HTTP_OUTDIR is set
+  require('../example/http-api');
+  delete process.env.HTTP_OUTDIR;
 
   const maximal = new App({ outdir: path.join(outdir, 'maximal') });
   maximalApi(new Stack(maximal, 'MaximalApiStack', { env: ENV }));
@@ -88,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
 
   await integ;
   const count = (dir: string) => fs.readdirSync(path.join(outdir, dir)).filter((name) => name.endsWith('.template.json')).length;
-  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, http ${count('http')}, split ${count('split')}, ` +
+  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, example-http ${count('example-http')}, maximal ${count('maximal')}, http ${count('http')}, split ${count('split')}, ` +
     `lint ${count('lint')} (${lint.description}), integ ${integTests.map((name) => `${name} ${count(path.join('integ', name))}`).join(', ')}; ` +
     `${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

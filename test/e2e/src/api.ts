@@ -20,6 +20,8 @@ export interface ApiRequestLog {
   readonly path: string;
   readonly origin?: string;
   readonly status: number;
+  /** Why the stand-in refused the request, where it says (the HTTP API's authorizer does). */
+  readonly reason?: string;
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
-import { exportJWK, generateKeyPair } from 'jose';
+import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import type { MachineClient } from './machine-clients.js';
 import type { LoginModel } from './model.js';
 
 export interface TestUser {
@@ -30,8 +31,8 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
  * Starts the provider on `port` at 127.0.0.1 (reached as `http://localhost:<port>`), with
  * `issuer` as its issuer. Resolves to a function that stops it.
  */
-export async function startProvider(model: LoginModel, issuer: string, port: number, users: TestUser[])
-  : Promise<() => Promise<void>> {
+export async function startProvider(model: LoginModel, issuer: string, port: number, users: TestUser[],
+  machines: MachineClient[] = []): Promise<() => Promise<void>> {
   const accounts = users.map((user) => ({ ...user, sub: randomUUID() }));
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...await exportJWK(privateKey), kid: 'e2e-key-1', alg: 'RS256', use: 'sig' };
@@ -47,7 +48,17 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
       grant_types: ['authorization_code'],
       token_endpoint_auth_method: 'none',
       scope: model.allowedScopes.join(' '),
-    }],
+    },
+    // The machine clients: the client-credentials grant, with their secret in a Basic header.
+    ...machines.map((m) => ({
+      client_id: m.clientId,
+      client_secret: m.clientSecret,
+      redirect_uris: [],
+      response_types: [],
+      grant_types: ['client_credentials'],
+      token_endpoint_auth_method: 'client_secret_basic' as const,
+      scope: m.scopes.join(' '),
+    }))],
     jwks: { keys: [jwk] },
     cookies: { keys: [randomUUID()] },
     scopes: resourceScopes,
@@ -62,10 +73,11 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
       };
     },
     // The claims Cognito puts in access tokens, besides sub, iss, client_id, scope, exp, iat and jti
-    // (oidc-provider adds an `aud`, which Cognito's access tokens lack and API Gateway ignores).
+    // (oidc-provider adds an `aud`, which the token endpoint takes out again: see below).
+    // A machine client's token has token_use and no user (its sub is the client id, as Cognito's).
     extraTokenClaims: (ctx, token) => token.kind === 'AccessToken'
       ? { token_use: 'access', username: token.accountId, auth_time: ctx.oidc.session?.authTime() }
-      : undefined,
+      : token.kind === 'ClientCredentials' ? { token_use: 'access' } : undefined,
     // Cognito asks for no consent: the client gets the scopes it asks for among its allowed ones.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
@@ -78,6 +90,7 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
     pkce: { required: () => true },
     ttl: {
       AccessToken: model.accessTokenSeconds,
+      ClientCredentials: (_ctx, _token, client) => machines.find((m) => m.clientId === client.clientId)?.accessTokenSeconds ?? 3600,
       IdToken: model.idTokenSeconds,
       AuthorizationCode: 300,
       Session: 3600,
@@ -96,14 +109,15 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
     features: {
       devInteractions: { enabled: false },
       revocation: { enabled: true },
+      clientCredentials: { enabled: machines.length > 0 },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => RESOURCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
+        getResourceServerInfo: (_ctx, _resource, client) => ({
           scope: resourceScopes.join(' '),
           accessTokenFormat: 'jwt',
-          accessTokenTTL: model.accessTokenSeconds,
+          accessTokenTTL: machines.find((m) => m.clientId === client.clientId)?.accessTokenSeconds ?? model.accessTokenSeconds,
           jwt: { sign: { alg: 'RS256' } },
         }),
       },
@@ -133,6 +147,18 @@ export async function startProvider(model: LoginModel, issuer: string, port: num
   provider.on('authorization.error', logError('authorization.error'));
   provider.on('grant.error', logError('grant.error'));
   provider.on('end_session.error', logError('end_session.error'));
+  // Cognito's access tokens have no `aud` (an HTTP API's JWT authorizer then checks `client_id`
+  // against its audience, and would check `aud` instead if there were one). oidc-provider will not
+  // issue a JWT access token without one: take it out of the token it answers, and sign it again
+  // with the same key, with the header Cognito's tokens have (kid and alg).
+  provider.use(async (ctx, next) => {
+    await next();
+    const body = ctx.body as { access_token?: unknown } | undefined;
+    if (ctx.path === '/oauth2/token' && ctx.status === 200 && typeof body?.access_token === 'string') {
+      const { aud: _aud, ...claims } = decodeJwt(body.access_token);
+      body.access_token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: jwk.kid }).sign(privateKey);
+    }
+  });
   const handle = provider.callback();
 
   const server = http.createServer((req, res) => {

@@ -5,7 +5,8 @@
  * against copies of the template with one thing broken must fail, at the step that thing breaks.
  * The same again with the stack that allows the app on two origins
  * (cdk.out/ci-templates/two-origins/, example/two-origins.ts), from each origin, and broken where
- * several origins need more than one.
+ * several origins need more than one. Then the same flow against the HTTP API example
+ * (cdk.out/ci-templates/example-http/, example/http-api.ts) and its broken copies (http-cases.ts).
  *
  * Screenshots of every step go to test-reports/e2e/. Run it with `npx projen e2e`.
  */
@@ -16,6 +17,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { startApi, type ApiRequestLog } from './api.js';
+import type { Front } from './front.js';
+import { HTTP_CASES } from './http-cases.js';
+import { callAsMachineClient, machineClients, type MachineClient } from './machine-clients.js';
 import { apiModel, loginModel, webClientConfig, type LoginModel, type WebClientConfig } from './model.js';
 import { startProvider, type TestUser } from './provider.js';
 import { fillDocument, runSwaggerCases, type SwaggerSite } from './swagger.js';
@@ -27,6 +31,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const TEMPLATES = {
   example: path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.template.json'),
   twoOrigins: path.join(ROOT, 'cdk.out', 'ci-templates', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
+  http: path.join(ROOT, 'cdk.out', 'ci-templates', 'example-http', 'AwesomeHttpApiStack.template.json'),
 };
 /** The example's OpenAPI document, which `npx projen example` writes next to its template (Swagger UI's cases). */
 const OPENAPI_DOCUMENT = path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.openapi.json');
@@ -47,6 +52,25 @@ const READ_PATH = 'awesomeapi';
 const READ_BODY = '{"message":"Hello From Protected Resource"}';
 const ADMIN_PATH = 'awesomeapi/admin';
 
+/** The REST API front: the stand-in of the template's REST API (api.ts), and what its methods answer. */
+const REST: Front = {
+  name: 'REST API',
+  apiOf: (t) => {
+    const api = apiModel(t);
+    return {
+      awsOrigin: `https://${api.restApiId}.execute-api.${REGION}.${URL_SUFFIX}`,
+      start: (port, issuerFor, log) => startApi(api, port, (issuer) => issuerFor(issuer) ?? issuer, log),
+    };
+  },
+  allowed: { step: `call GET /${READ_PATH}: 200 and the mock's body`, path: READ_PATH, status: '200 OK', body: () => READ_BODY },
+  refused: {
+    step: `call GET /${ADMIN_PATH}: refused with 401, readable by the app`,
+    path: ADMIN_PATH,
+    status: '401 Unauthorized',
+    body: () => '{"message":"Unauthorized"}',
+  },
+};
+
 /** The app on one of its origins, with the config it reads there. */
 interface WebApp {
   readonly origin: string;
@@ -61,6 +85,8 @@ interface Stand {
   readonly providerOrigin: string;
   readonly outsideOrigin: string;
   readonly apiLog: ApiRequestLog[];
+  /** The template's machine clients, with the secrets the provider knows them by. */
+  readonly machines: MachineClient[];
   stop(): Promise<void>;
 }
 
@@ -77,11 +103,11 @@ async function freePort(): Promise<number> {
  * Stands up the provider, the API, the app and an outside web site from one template; `site`, when
  * given, is served on the app's origins instead of the app (Swagger UI, in swagger.ts).
  */
-async function standUp(template: Template, site?: SwaggerSite): Promise<Stand> {
+async function standUp(template: Template, front: Front, site?: SwaggerSite): Promise<Stand> {
   const t = new ResolvedTemplate(template);
   const cognitoConfig = webClientConfig(t);
   const login = loginModel(t, cognitoConfig);
-  const api = apiModel(t);
+  const api = front.apiOf(t);
 
   const providerOrigin = `http://localhost:${await freePort()}`;
   const apiOrigin = `http://localhost:${await freePort()}`;
@@ -91,7 +117,7 @@ async function standUp(template: Template, site?: SwaggerSite): Promise<Stand> {
   const local: Array<[string, string]> = [
     [login.issuer, localIssuer],
     [login.domainUrl, providerOrigin],
-    [`https://${api.restApiId}.execute-api.${REGION}.${URL_SUFFIX}`, apiOrigin],
+    [api.awsOrigin, apiOrigin],
   ];
   const config = JSON.parse(pointedAtStandIns(JSON.stringify(cognitoConfig), local, 'WebClientConfig')) as WebClientConfig;
   const apps = appOrigins(login, config).map((origin) => ({ origin, config: configOn(config, login, origin) }));
@@ -102,9 +128,10 @@ async function standUp(template: Template, site?: SwaggerSite): Promise<Stand> {
   }
 
   const apiLog: ApiRequestLog[] = [];
+  const machines = machineClients(t, login.poolId);
   const stops = [
-    await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB]),
-    await startApi(api, Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : issuer), apiLog),
+    await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB], machines),
+    await api.start(Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : undefined), apiLog),
     ...await Promise.all(apps.map((app) => {
       const served = site?.((text) => pointedAtStandIns(fillDocument(text, t), local),
         { clientId: app.config.client_id, redirectUri: app.config.redirect_uri })
@@ -117,7 +144,7 @@ async function standUp(template: Template, site?: SwaggerSite): Promise<Stand> {
     }),
   ];
   return {
-    apps, providerOrigin, outsideOrigin, apiLog,
+    apps, providerOrigin, outsideOrigin, apiLog, machines,
     stop: async () => {
       await Promise.all(stops.map((stop) => stop()));
     },
@@ -189,7 +216,7 @@ async function waitForText(locator: Locator, expected: string | ((text: string) 
 }
 
 /** The whole flow a user goes through. Throws a StepFailure at the first step that does not hold. */
-async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: string) => Promise<void>): Promise<void> {
+async function userFlow(page: Page, stand: Stand, app: WebApp, front: Front, shot: (name: string) => Promise<void>): Promise<void> {
   const { config, origin: appOrigin } = app;
   const { providerOrigin } = stand;
   const step = async (name: string, body: () => Promise<void>) => {
@@ -238,7 +265,7 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: stri
     ]);
     if (status_ !== status || body_ !== body) {
       const answered = stand.apiLog.filter((r) => r.path.endsWith(`/${apiPath}`) && r.origin === appOrigin)
-        .map((r) => `${r.method} ${r.status}`).join(', ');
+        .map((r) => `${r.method} ${r.status}${r.reason ? ` (${r.reason})` : ''}`).join(', ');
       throw new Error(`expected ${status} and ${body}, the app shows "${shown}" (the API answered: ${answered || 'nothing'})`);
     }
   };
@@ -262,26 +289,43 @@ async function userFlow(page: Page, stand: Stand, app: WebApp, shot: (name: stri
         throw new Error(`the access token's ${claim} is ${JSON.stringify(claims[claim])}, not ${JSON.stringify(value)}`);
       }
     }
+    // Cognito's access tokens have no aud: an HTTP API's JWT authorizer then matches client_id against its audience.
+    if (claims.aud !== undefined) {
+      throw new Error(`the access token has an aud claim (${JSON.stringify(claims.aud)}), which Cognito's access tokens lack`);
+    }
     if (typeof claims.sub !== 'string' || typeof claims.exp !== 'number' || typeof claims.scope !== 'string') {
       throw new Error(`the access token lacks sub, exp or scope: ${JSON.stringify(claims)}`);
     }
   });
 
-  await step(`call GET /${READ_PATH}: 200 and the mock's body`, async () => {
-    await callApi(READ_PATH, '200 OK', READ_BODY);
-    await shot('04-api-200');
+  const { allowed, refused } = front;
+  await step(allowed.step, async () => {
+    await callApi(allowed.path, allowed.status, allowed.body(config));
+    await shot(`04-api-${allowed.status.split(' ')[0]}`);
   });
 
-  await step(`call GET /${ADMIN_PATH}: refused with 401, readable by the app`, async () => {
-    await callApi(ADMIN_PATH, '401 Unauthorized', '{"message":"Unauthorized"}');
-    await shot('05-api-401');
+  await step(refused.step, async () => {
+    await callApi(refused.path, refused.status, refused.body(config));
+    await shot(`05-api-${refused.status.split(' ')[0]}`);
   });
+
+  for (const [i, call] of (front.more ?? []).entries()) {
+    await step(call.step, async () => {
+      await callApi(call.path, call.status, call.body(config));
+      await shot(`05-${String.fromCharCode(98 + i)}-api-${call.status.split(' ')[0]}`);
+    });
+  }
+
+  const machine = front.machine;
+  if (machine) {
+    await step(machine.step, () => callAsMachineClient(machine, stand.machines, config, stand.apiLog));
+  }
 
   await step('a page from an origin outside corsAllowOrigins cannot read the answer', async () => {
     const token = await accessToken();
     const outside = await page.context().newPage();
     await outside.goto(`${stand.outsideOrigin}/`);
-    const url = new URL(READ_PATH, config.api_url).toString();
+    const url = new URL(allowed.path, config.api_url).toString();
     const seen = await outside.evaluate(async ({ target, accessToken }) => {
       let text: string;
       try {
@@ -323,6 +367,8 @@ interface Case {
   readonly name: string;
   /** The template: the example's (the default), or the one that allows the app on two origins. */
   readonly template?: keyof typeof TEMPLATES;
+  /** The API front of the template: the REST API (the default) or the HTTP API. */
+  readonly front?: Front;
   /** Which of the app's origins the browser opens it on: 0 (the default) is the WebClientConfig's own. */
   readonly from?: number;
   /** Breaks one thing in a copy of the template; absent for the template as synthesized. */
@@ -428,6 +474,7 @@ const CASES: Case[] = [
     failsAt: `call GET /${READ_PATH}: 200 and the mock's body`,
     because: /the browser did not let this page read the answer.*\(the API answered: OPTIONS 204\)/,
   },
+  ...HTTP_CASES,
 ];
 
 async function runCase(browser: Browser, synthesized: Template, testCase: Case): Promise<boolean> {
@@ -437,7 +484,8 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
   currentShots = testCase === CASES[0] ? REPORTS : path.join(REPORTS, testCase.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '').toLowerCase());
   mkdirSync(currentShots, { recursive: true });
   const started = Date.now();
-  const stand = await standUp(template);
+  const front = testCase.front ?? REST;
+  const stand = await standUp(template, front);
   const context = await browser.newContext({ viewport: { width: 1000, height: 640 } });
   const page = await context.newPage();
   const consoleLines: string[] = [];
@@ -448,7 +496,7 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
     if (!app) {
       throw new Error(`${testCase.name}: the template's browser client has no app origin number ${testCase.from}: ${stand.apps.map((a) => a.origin).join(', ')}`);
     }
-    await userFlow(page, stand, app, async (name) => {
+    await userFlow(page, stand, app, front, async (name) => {
       if (!testCase.breakIt) {
         await page.screenshot({ path: path.join(currentShots, `${name}.png`) });
       }
@@ -470,7 +518,8 @@ async function runCase(browser: Browser, synthesized: Template, testCase: Case):
       console.log(consoleLines.map((line) => `  browser ${line}`).join('\n'));
       return false;
     }
-    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the API (200 and 401), outside origin refused, signed out`);
+    console.log(`PASS ${testCase.name} (${seconds} s): on ${stand.apps[testCase.from ?? 0].origin}, signed in, called the ${front.name} (${[front.allowed, front.refused, ...front.more ?? []].map((c) => c.status.split(' ')[0]).join(', ')}`
+      + `${front.machine ? `; as the machine client ${front.machine.status}` : ''}), outside origin refused, signed out`);
     return true;
   }
   if (failure?.step === testCase.failsAt && testCase.because?.test(failure.message)) {
@@ -498,16 +547,20 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--host-resolver-rules=MAP localhost 127.0.0.1'],
   });
   let failed = 0;
-  let total = CASES.length;
+  const only = process.env.E2E_CASES ? new RegExp(process.env.E2E_CASES) : undefined;
+  const cases = CASES.filter((c) => !only || only.test(c.name));
+  let total = cases.length;
   try {
-    for (const testCase of CASES) {
+    // E2E_CASES (a regular expression) runs the cases whose names match it, e.g. E2E_CASES='HTTP API'.
+    for (const testCase of cases) {
       if (!(await runCase(browser, synthesized[testCase.template ?? 'example'], testCase))) {
         failed++;
       }
     }
-    // The example's OpenAPI document in Swagger UI, against the same stand-ins (swagger.ts).
-    const swagger = await runSwaggerCases(browser, async (template, site) => {
-      const stand = await standUp(template, site);
+    // The example's OpenAPI document in Swagger UI, against the same stand-ins (swagger.ts); with
+    // E2E_CASES, only when it matches "Swagger UI".
+    const swagger = only && !only.test('Swagger UI') ? { passed: 0, failed: 0 } : await runSwaggerCases(browser, async (template, site) => {
+      const stand = await standUp(template, REST, site);
       const app = stand.apps[0];
       return { origin: app.origin, clientId: app.config.client_id, redirectUri: app.config.redirect_uri, scope: app.config.scope, stop: stand.stop };
     }, synthesized.example, readFileSync(OPENAPI_DOCUMENT, 'utf8'), ALICE, REPORTS);

@@ -71,6 +71,7 @@ export class ResolvedTemplate {
       case 'AWS::Cognito::UserPoolResourceServer': return this.stringProp(logicalId, 'Identifier');
       case 'AWS::Cognito::UserPoolDomain': return this.stringProp(logicalId, 'Domain');
       case 'AWS::ApiGateway::Stage': return this.stringProp(logicalId, 'StageName');
+      case 'AWS::ApiGatewayV2::Stage': return this.stringProp(logicalId, 'StageName');
       default: return `e2e${logicalId.slice(-8).toLowerCase()}`;
     }
   }
@@ -85,6 +86,9 @@ export class ResolvedTemplate {
     }
     if (Type === 'AWS::ApiGateway::RestApi' && attribute === 'RootResourceId') {
       return `${this.ref(logicalId)}-root`;
+    }
+    if (Type === 'AWS::ApiGatewayV2::Api' && attribute === 'ApiEndpoint') {
+      return `https://${this.ref(logicalId)}.execute-api.${REGION}.${URL_SUFFIX}`;
     }
     return `e2e-${logicalId}.${attribute}`;
   }
