@@ -2,10 +2,10 @@ import { Annotations, App, Stack } from 'aws-cdk-lib';
 import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import { ProtectedApiWithCognito } from '../../../src';
 import { adoptOrAddDomain, brandManagedLogin, validateDomainPrefix } from '../../../src/private/auth/domain';
 import { resolveCognitoSettings } from '../../../src/private/auth/resolve-settings';
 import { adoptOrCreatePool } from '../../../src/private/auth/user-pool';
-import { ProtectedApiWithCognito } from '../../../src';
 import { TUTORIAL_PROPS, newStack, tutorialApi } from '../../helpers';
 
 function domain(overrides = {}) {
