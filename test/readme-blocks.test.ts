@@ -36,18 +36,20 @@ export function readmeBlocks(markdown: string): ReadmeBlock[] {
   const blocks: ReadmeBlock[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const open = /^```(ts|typescript)\b(.*)$/.exec(lines[i]);
+    // A block may be indented, in a list item: its lines lose that indentation.
+    const open = /^( *)```(ts|typescript)\b(.*)$/.exec(lines[i]);
     if (!open) {
       continue;
     }
-    const end = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
+    const indent = open[1];
+    const end = lines.findIndex((l, j) => j > i && l === `${indent}\`\`\``);
     if (end < 0) {
       throw new Error(`README line ${i + 1}: the block never ends`);
     }
-    const code = lines.slice(i + 1, end).join('\n');
+    const code = lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
     blocks.push({
       line: i + 1,
-      fixture: /\bfixture=([\w-]+)/.exec(open[2])?.[1] ?? 'default',
+      fixture: /\bfixture=([\w-]+)/.exec(open[3])?.[1] ?? 'default',
       code,
       fragment: /^\s*\/\/ Fragment\b/.test(code),
     });
@@ -74,11 +76,13 @@ describe('readmeBlocks and inFixture', () => {
     const md = [
       '# T', '```ts', "import { A } from 'a';", 'new A(stack);', '```', '```python', 'x = 1', '```',
       '```ts fixture=complete', '// Fragment: uses api', 'api.x();', '```',
+      '- item', '  ```ts', '  new B(stack);', '  ```',
     ].join('\n');
     const blocks = readmeBlocks(md);
     expect(blocks).toEqual([
       { line: 2, fixture: 'default', code: "import { A } from 'a';\nnew A(stack);", fragment: false },
       { line: 9, fixture: 'complete', code: '// Fragment: uses api\napi.x();', fragment: true },
+      { line: 14, fixture: 'default', code: 'new B(stack);', fragment: false },
     ]);
     expect(inFixture(blocks[0], "import { S } from 's';\nconst stack = 1;\n/// here\n"))
       .toBe("import { A } from 'a';\nimport { S } from 's';\nconst stack = 1;\nnew A(stack);\n");
@@ -99,6 +103,8 @@ describe('every TypeScript block of the README', () => {
   });
 
   test('there are blocks, and the smallest example is a whole bin/app.ts', () => {
+    // As many as jsii-rosetta finds (it reads indented blocks too).
+    expect(blocks.length).toBe(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').split('\n').filter((l) => /^ *```(ts|typescript)\b/.test(l)).length);
     expect(blocks.length).toBeGreaterThan(10);
     expect(blocks[0].fixture).toBe('complete');
     expect(blocks[0].code).toMatch(/new App\(\)/);
