@@ -145,7 +145,7 @@ project.eslint?.addIgnorePattern('test/e2e/');
 // synthesizes once and sets CI_TEMPLATES_READY=1, so they read what is there.
 const UNLESS_TEMPLATES_READY = 'node -e "process.exit(process.env.CI_TEMPLATES_READY ? 1 : 0)"';
 project.addTask('templates', {
-  description: 'Synthesize every template the checks read (example, maximal, every feature, generated, integ) into cdk.out/ci-templates',
+  description: 'Synthesize every template the checks read (example, maximal, HTTP, every feature, generated, integ) into cdk.out/ci-templates',
   exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/synth-templates.ts',
 });
 // ---- end of shared templates ----
@@ -211,11 +211,11 @@ project.addTask('integ:update', {
   exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/integ-snapshots.ts update',
 });
 
-// checkov (issue #14): the default and the maximal template must pass every check, or skip it with
-// a comment on the construct's own resource. checkov comes from PyPI into a virtual environment in
+// checkov (issue #14): the default and the maximal template, of the REST and of the HTTP construct,
+// must pass every check, or skip it with a comment on the construct's own resource. checkov comes from PyPI into a virtual environment in
 // the user's cache folder (~/.cache/cdk-cognito-protected-api/venv), never into the project.
 project.addTask('checkov', {
-  description: 'Run checkov over the default and the maximal template; fail on a failed check or a skip without a comment',
+  description: 'Run checkov over the default and the maximal templates (REST and HTTP); fail on a failed check or a skip without a comment',
   steps: [
     { spawn: 'templates', condition: UNLESS_TEMPLATES_READY },
     { exec: 'bash scripts/checkov.sh' },
@@ -234,7 +234,7 @@ project.addTask('fuzz', {
 });
 
 // cfn-lint (from PyPI, in a virtual environment in the user's cache folder) over the example's
-// template, the maximal API's, one more with every feature on and a sample of generated ones; fails on any error.
+// template, the maximal API's, the HTTP construct's default and maximal ones, one more with every feature on and a sample of generated ones; fails on any error.
 project.addTask('cfn-lint', {
   description: 'Lint the example template, templates with every feature on and generated ones with cfn-lint (installs it into ~/.cache/cdk-cognito-protected-api/venv)',
   steps: [

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# checkov over two templates of the construct, as scripts/synth-templates.ts wrote them into
-# cdk.out/ci-templates (the `templates` task): the default one (the example app) and one with every
-# feature on (scripts/checkov-maximal.ts). Fails on any failed check, on a check skipped without a
+# checkov over the construct's templates, as scripts/synth-templates.ts wrote them into
+# cdk.out/ci-templates (the `templates` task): the default one (the example app), one with every
+# feature on (scripts/checkov-maximal.ts), and the HTTP construct's default and every-feature ones
+# (test/fixtures/maximal-http.ts). Fails on any failed check, on a check skipped without a
 # comment, and on a template checkov cannot parse or finds no resources in. Prints
 # "checkov: passed" or "checkov: failed" last.
 # checkov comes from PyPI, into a virtual environment in the user's cache folder
@@ -29,7 +30,8 @@ if [ "${1:-}" = --install ]; then
   exit 0
 fi
 
-templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json)
+templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json
+  cdk.out/ci-templates/http/DefaultHttpApiStack.template.json cdk.out/ci-templates/http/MaximalHttpApiStack.template.json)
 for template in "${templates[@]}"; do
   if [ ! -f "$template" ]; then
     echo "no $template: run 'npx projen templates' first" >&2

@@ -5,6 +5,8 @@
  *   example/   the example app (example/main.ts): cfn-lint, checkov and the end-to-end test
  *   two-origins/   the example's API with the web app on two origins (example/two-origins.ts): the end-to-end test
  *   maximal/   the API with every feature on (scripts/checkov-maximal.ts): checkov and cfn-lint
+ *   http/      the HTTP construct with its defaults and with every feature on (test/fixtures/maximal-http.ts):
+ *              checkov and cfn-lint
  *   lint/      one more with every feature on and a seeded sample of generated valid props
  *              (scripts/cfn-lint-templates.ts): cfn-lint
  *   integ/<test/integ.X.ts>/   each integration test's cloud assembly: the snapshot comparison
@@ -21,6 +23,7 @@ import { promisify } from 'util';
 import { App, Stack } from 'aws-cdk-lib';
 import { lintApp } from './cfn-lint-templates';
 import { maximalApi } from './checkov-maximal';
+import { defaultHttpApi, maximalHttpApi } from '../test/fixtures/maximal-http';
 
 const root = path.join(__dirname, '..');
 export const TEMPLATES_DIR = path.join(root, 'cdk.out', 'ci-templates');
@@ -60,12 +63,17 @@ async function main(argv: string[]): Promise<void> {
   maximalApi(new Stack(maximal, 'MaximalApiStack', { env: ENV }));
   maximal.synth();
 
+  const http = new App({ outdir: path.join(outdir, 'http') });
+  defaultHttpApi(new Stack(http, 'DefaultHttpApiStack', { env: ENV }));
+  maximalHttpApi(new Stack(http, 'MaximalHttpApiStack', { env: ENV }));
+  http.synth();
+
   const lint = lintApp(path.join(outdir, 'lint'));
   lint.app.synth();
 
   await integ;
   const count = (dir: string) => fs.readdirSync(path.join(outdir, dir)).filter((name) => name.endsWith('.template.json')).length;
-  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, ` +
+  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, http ${count('http')}, ` +
     `lint ${count('lint')} (${lint.description}), integ ${integTests.map((name) => `${name} ${count(path.join('integ', name))}`).join(', ')}; ` +
     `${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

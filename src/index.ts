@@ -3,5 +3,8 @@ export * from './user-group';
 export * from './cognito-auth-props';
 export * from './rest-api-front-props';
 export * from './protected-api-props';
+export * from './http-api-front-props';
+export * from './protected-http-api-props';
 export * from './options';
 export * from './protected-api';
+export * from './protected-http-api';

@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 
 /**
  * Options of one protected method.
@@ -50,6 +51,33 @@ export interface ProtectedMethodOptions {
    * @default - none
    */
   readonly requestModels?: { [contentType: string]: apigateway.IModel };
+}
+
+/**
+ * Options of one protected route of an HTTP API.
+ */
+export interface ProtectedRouteOptions {
+  /**
+   * What answers the route, e.g. an `HttpLambdaIntegration` or an `HttpUrlIntegration` from
+   * `aws-cdk-lib/aws-apigatewayv2-integrations` (HTTP APIs have no mock integration).
+   */
+  readonly integration: apigwv2.HttpRouteIntegration;
+
+  /**
+   * The short names of the scopes this route accepts (from the `scopes` prop). A caller
+   * needs an access token with any one of them.
+   *
+   * @default - none; then `allowUnauthenticated` must be set
+   */
+  readonly scopes?: string[];
+
+  /**
+   * Make the route public: no token is checked at all. This must be chosen explicitly,
+   * and `scopes` must then be empty.
+   *
+   * @default false
+   */
+  readonly allowUnauthenticated?: boolean;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { WEB_ACL_ARN, maximalApi } from './fixtures/maximal';
-import { TUTORIAL_PROPS, violations, Violation } from './helpers';
-import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
+import { maximalHttpApi } from './fixtures/maximal-http';
+import { TUTORIAL_PROPS, backend, tutorialHttpApi, violations, Violation } from './helpers';
+import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps, ProtectedHttpApiWithCognito } from '../src';
 
 interface NagRun {
   readonly api: ProtectedApiWithCognito;
@@ -181,5 +183,54 @@ describe('cdk-nag AwsSolutions with userGroups', () => {
     expect(run.api.userPoolGroups.map((g) => g.node.id)).toEqual(['writers']);
     expect(run.api.preTokenGenerationFunction).toBeDefined();
     expect(run.findings).toEqual([]);
+  });
+});
+
+describe('cdk-nag AwsSolutions on the HTTP construct', () => {
+  /** Synthesizes what `build` makes under AwsSolutions, and what it reports. */
+  function runHttp(build: (stack: Stack) => ProtectedHttpApiWithCognito) {
+    const app = new App({
+      builtinCloudFormationValidation: false,
+      context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
+    });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    const stack = new Stack(app, 'NagStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const api = build(stack);
+    return { api, findings: violations(app.synth()).filter((v) => v.plugin === 'AwsSolutions') };
+  }
+
+  const httpDefault = once(() => runHttp((stack) => {
+    const api = tutorialHttpApi(stack);
+    api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+    api.addRoute('GET', '/health', { integration: backend(), allowUnauthenticated: true });
+    return api;
+  }));
+
+  test('finds nothing unacknowledged in the default configuration', () => {
+    expect(httpDefault().findings).toEqual([]);
+  });
+
+  test('finds nothing unacknowledged in a maximal configuration', () => {
+    expect(runHttp((stack) => maximalHttpApi(stack)).findings).toEqual([]);
+  });
+
+  test('acknowledges by default only the pool\'s defaults and the public route, on the construct\'s own resources', () => {
+    expect(acknowledgedRules(httpDefault().api.node.root)).toEqual([
+      'NagStack/AwesomeApi/Api/GET--health AwsSolutions-APIG4',
+      'NagStack/AwesomeApi/UserPool AwsSolutions-COG2',
+      'NagStack/AwesomeApi/UserPool AwsSolutions-COG8',
+    ]);
+  });
+
+  test('is really running: a public route the construct did not acknowledge is reported', () => {
+    const { findings } = runHttp((stack) => {
+      const api = tutorialHttpApi(stack);
+      api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+      new apigwv2.HttpRoute(api.httpApi, 'Open', {
+        httpApi: api.httpApi, routeKey: apigwv2.HttpRouteKey.with('/open', apigwv2.HttpMethod.GET), integration: backend(),
+      });
+      return api;
+    });
+    expect(findings.map((f) => [f.ruleName, f.paths])).toEqual([['AwsSolutions-APIG4', ['NagStack/AwesomeApi/Api/Open/Resource']]]);
   });
 });

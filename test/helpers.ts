@@ -1,8 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
+import {
+  ProtectedApiWithCognito, ProtectedApiWithCognitoProps, ProtectedHttpApiWithCognito, ProtectedHttpApiWithCognitoProps,
+} from '../src';
 
 /** The tutorial's settings. */
 export const TUTORIAL_PROPS: ProtectedApiWithCognitoProps = {
@@ -54,4 +58,17 @@ export function violations(assembly: CloudAssembly): Violation[] {
     description: v.description,
     paths: (v.violatingConstructs ?? []).map((c: any) => c.constructPath),
   })));
+}
+
+/** The tutorial's settings for the HTTP construct: the very same Cognito props. */
+export const TUTORIAL_HTTP_PROPS: ProtectedHttpApiWithCognitoProps = TUTORIAL_PROPS;
+
+/** An integration for HTTP routes that makes no resource of its own: a public HTTP backend. */
+export function backend(url = 'https://backend.example.com/'): apigwv2.HttpRouteIntegration {
+  return new integrations.HttpUrlIntegration('Backend', url);
+}
+
+/** The tutorial's API as an HTTP API, with `overrides` over its props. */
+export function tutorialHttpApi(stack: Stack, overrides: Partial<ProtectedHttpApiWithCognitoProps> = {}): ProtectedHttpApiWithCognito {
+  return new ProtectedHttpApiWithCognito(stack, 'AwesomeApi', { ...TUTORIAL_HTTP_PROPS, ...overrides });
 }

@@ -1,13 +1,15 @@
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { CLIENT_CERTIFICATE_ID, maximalApi } from './fixtures/maximal';
-import { newStack, tutorialApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
-import { ProtectedApiWithCognito } from '../src';
+import { maximalHttpApi } from './fixtures/maximal-http';
+import { backend as urlBackend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
+import { ProtectedApiWithCognito, ProtectedHttpApiWithCognito } from '../src';
 import { REASONS } from '../src/private/acknowledgements';
 
 const PACK_NAMES = ['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321', 'Serverless'];
@@ -15,8 +17,8 @@ const PACK_NAMES = ['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS
 /** Where the test puts resources of its own, which are not the construct's to fix. */
 const TEST_OWNED = 'NagStack/Backend';
 
-interface PackRun {
-  readonly api: ProtectedApiWithCognito;
+interface PackRun<T extends IConstruct = ProtectedApiWithCognito> {
+  readonly api: T;
   readonly stack: Stack;
   /** Findings on anything but the test's own resources. */
   readonly findings: Violation[];
@@ -25,7 +27,7 @@ interface PackRun {
 }
 
 /** Synthesizes under all five cdk-nag 3 rule packs, registered as a user would; errors are collected. */
-function runPacks(build: (stack: Stack) => ProtectedApiWithCognito): PackRun {
+function runPacks<T extends IConstruct = ProtectedApiWithCognito>(build: (stack: Stack) => T): PackRun<T> {
   const app = new App({
     builtinCloudFormationValidation: false,
     context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
@@ -175,6 +177,66 @@ describe('every cdk-nag rule pack', () => {
       expect(reason).toMatch(/^.{40,}$/s);
       expect(reason).toMatch(/featurePlan|mfa|webAclArn|cloudWatchRole|allowUnauthenticated|accessLogEncryptionKey|tracingEnabled|clientCertificateId|no prop|construct's function/);
     }
+  });
+});
+
+describe('every cdk-nag rule pack on the HTTP construct', () => {
+  let defaults: PackRun<ProtectedHttpApiWithCognito>;
+  let maximal: PackRun<ProtectedHttpApiWithCognito>;
+  const HTTP_ACCESS_LOGS = 'NagStack/AwesomeApi/AccessLogs';
+
+  beforeAll(() => {
+    defaults = runPacks((stack) => {
+      const api = tutorialHttpApi(stack);
+      api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
+      api.addRoute('GET', '/health', { integration: urlBackend(), allowUnauthenticated: true });
+      return api;
+    });
+    maximal = runPacks((stack) => {
+      const api = maximalHttpApi(stack);
+      // The test's own backend, as users write one: reported by every pack, and not the construct's.
+      const fn = new lambda.Function(stack, 'Backend', {
+        runtime: lambda.Runtime.NODEJS_20_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
+      });
+      api.addRoute('GET', '/items', { integration: new integrations.HttpLambdaIntegration('Items', fn), scopes: ['awesomeapi.read'] });
+      return api;
+    });
+  }, 240_000);
+
+  test('finds nothing unacknowledged on the construct with default props', () => {
+    expect(defaults.findings).toEqual([]);
+  });
+
+  test('finds nothing unacknowledged on the construct with every feature on, and on its own function', () => {
+    expect(maximal.findings).toEqual([]);
+  });
+
+  test('is really running every pack: the test\'s own unhardened backend is reported by each', () => {
+    const packs = new Set(maximal.testOwned.map((v) => v.ruleName.replace(/-.*$/, '')));
+    expect([...packs].sort()).toEqual([...PACK_NAMES].sort());
+  });
+
+  test('acknowledges by default, in the other packs, only the log group\'s key', () => {
+    const others = acknowledgedRules(defaults.api.node.root).filter((r) => !r.includes(' AwsSolutions-'));
+    expect(others).toEqual(['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']
+      .map((pack) => `${HTTP_ACCESS_LOGS} ${pack}-CloudWatchLogGroupEncrypted`).sort());
+  });
+
+  test('every acknowledgement says why, and names the prop that changes it', () => {
+    const reasons = [...acknowledgementReasons(defaults.api.node.root), ...acknowledgementReasons(maximal.api.node.root)];
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) {
+      expect(reason).toMatch(/^.{40,}$/s);
+      expect(reason).toMatch(/featurePlan|mfa|allowUnauthenticated|accessLogEncryptionKey|tracingEnabled|construct's function/);
+    }
+  });
+
+  test('with every feature on, the stage and the log group need no acknowledgement', () => {
+    const onStageAndLogs = acknowledgedRules(maximal.api.node.root)
+      .filter((r) => r.startsWith(`${maximal.api.stage.node.path} `) || r.startsWith(`${maximal.api.accessLogGroup.node.path} `));
+    expect(onStageAndLogs).toEqual([]);
   });
 });
 
@@ -358,5 +420,28 @@ describe('fixes by default and by prop', () => {
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.absent() });
     template.hasResourceProperties('AWS::ApiGateway::Stage', { ClientCertificateId: Match.absent() });
+  });
+});
+
+describe('checkov skips and Guard suppressions of the HTTP construct', () => {
+  test('are the log group\'s without a key, nothing else: a public route needs none', () => {
+    const stack = newStack();
+    const api = tutorialHttpApi(stack);
+    api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
+    api.addRoute('GET', '/health', { integration: urlBackend(), allowUnauthenticated: true });
+    const template = Template.fromStack(stack);
+    const id = Stack.of(api).getLogicalId(api.accessLogGroup.node.defaultChild as any);
+    expect(checkovSkips(template)).toEqual({ [id]: [{ id: 'CKV_AWS_158', comment: REASONS.logEncryption }] });
+    expect(guardSuppressions(template)).toEqual({ [id]: ['CLOUDWATCH_LOG_GROUP_ENCRYPTED'] });
+  });
+
+  test('accessLogEncryptionKey removes them', () => {
+    const stack = newStack();
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    const api = tutorialHttpApi(stack, { accessLogEncryptionKey: key });
+    api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
+    const template = Template.fromStack(stack);
+    expect(checkovSkips(template)).toEqual({});
+    expect(guardSuppressions(template)).toEqual({});
   });
 });

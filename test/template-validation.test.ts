@@ -7,7 +7,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { maximalApi } from './fixtures/maximal';
-import { Violation, newStack, tutorialApi, violations } from './helpers';
+import { maximalHttpApi } from './fixtures/maximal-http';
+import { Violation, backend, newStack, tutorialApi, tutorialHttpApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
 // costs seconds a synth. Here it runs over the construct's templates, and must find nothing at
@@ -132,4 +133,24 @@ test('CDK\'s template validation finds nothing with userGroups (groups, trigger 
   expect(api.preTokenGenerationFunction).toBeDefined();
   expect(fs.existsSync(path.join(assembly.directory, 'validation-report.json'))).toBe(true);
   expect(violations(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in the HTTP construct\'s default setup', () => {
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialHttpApi(stack);
+  api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+  api.addRoute('GET', '/health', { integration: backend(), allowUnauthenticated: true });
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in the HTTP construct with every feature on', () => {
+  const stack = newStack({ templateValidation: true });
+  maximalHttpApi(stack);
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
 });

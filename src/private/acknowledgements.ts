@@ -39,6 +39,7 @@ export const REASONS = {
     + 'execution and access log prefixes with a wildcard; it grants no other log group. DescribeLogGroups has no '
     + 'narrower resource. Set cloudWatchRole: false to keep or manage the account-level role yourself.',
   publicMethod: 'This method is public by choice: it was added with allowUnauthenticated: true.',
+  publicRoute: 'This route is public by choice: it was added with allowUnauthenticated: true.',
   logEncryption: 'The log group is encrypted with the key CloudWatch Logs manages, since a customer managed KMS key '
     + 'is billed per month and per request and its key policy is yours to decide. Pass accessLogEncryptionKey to '
     + 'encrypt every log group of the construct with your key.',
@@ -99,6 +100,9 @@ export const RULES = {
   publicMethod: {
     cdkNag: ['APIG4', 'COG4'],
     checkov: ['CKV_AWS_59'],
+  },
+  publicRoute: {
+    cdkNag: ['APIG4'],
   },
   tracedFunctionPolicy: {
     cdkNag: ['IAM5[Resource::*]'],

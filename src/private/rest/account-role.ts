@@ -2,7 +2,7 @@ import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { ACCESS_LOG_GROUP_PREFIX } from './access-logs';
+import { ACCESS_LOG_GROUP_PREFIX } from '../access-log-group';
 
 /*
  * API Gateway's account-level CloudWatch role, which REST stages need to write execution and

@@ -1,32 +1,7 @@
-import { Token } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { fail, isToken, show } from '../errors';
 
 /** The body the default integration answers with. */
 const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
-
-/**
- * The browser origins of the given URLs, in order and without repeats. URLs that are tokens or
- * that have no web origin (custom app schemes such as `myapp://callback`) give none.
- */
-export function originsOf(urls: string[]): string[] {
-  const origins: string[] = [];
-  for (const url of urls) {
-    if (Token.isUnresolved(url)) {
-      continue;
-    }
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      continue;
-    }
-    if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && !origins.includes(parsed.origin)) {
-      origins.push(parsed.origin);
-    }
-  }
-  return origins;
-}
 
 /**
  * The value of a static `Access-Control-Allow-Origin` header, as an API Gateway mapping
@@ -108,31 +83,4 @@ export function defaultMethodResponses(origins: string[]): apigateway.MethodResp
     responseParameters['method.response.header.Vary'] = true;
   }
   return [{ statusCode: '200', responseParameters }];
-}
-
-export function validateCorsAllowOrigins(origins: string[]): void {
-  if (isToken(origins)) {
-    return;
-  }
-  origins.forEach((origin, i) => {
-    if (isToken(origin)) {
-      return;
-    }
-    if (origin === '*') {
-      if (origins.length > 1) {
-        fail(`corsAllowOrigins[${i}] "*" is invalid alongside other origins: give ['*'] alone to allow any origin`);
-      }
-      return;
-    }
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || parsed.origin !== origin) {
-      fail(`corsAllowOrigins[${i}] ${show(origin)} is invalid: use an origin, scheme://host[:port] with no path `
-        + 'or trailing slash, such as https://app.example.com, or [\'*\'] to allow any origin');
-    }
-  });
 }

@@ -1,10 +1,10 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { originsOf, validateCorsAllowOrigins } from './cors';
-import { validateStageName, validateThrottling, validateWebAclArn } from './rest-api';
+import { validateStageName, validateWebAclArn } from './rest-api';
 import { RestSettings } from './settings';
 import { RestApiFrontProps } from '../../rest-api-front-props';
 import { CognitoSettings } from '../auth/settings';
+import { originsOf, validateCorsAllowOrigins, validateThrottling } from '../front-rules';
 
 /**
  * Checks the REST front's props (throwing on the first broken rule) and fills in the defaults;

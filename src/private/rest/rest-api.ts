@@ -6,11 +6,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
-import { accessLogFormat, accessLogGroup } from './access-logs';
+import { accessLogFormat } from './access-logs';
 import { accountRoleFor, logsPolicyFindings } from './account-role';
 import { defaultMethodResponses, defaultMockIntegration, gatewayResponseAllowOrigin, gatewayResponsesEchoOrigin } from './cors';
 import { RestSettings } from './settings';
 import { ProtectedMethodOptions } from '../../options';
+import { accessLogGroup } from '../access-log-group';
 import { REASONS, RULES, acknowledge, waive } from '../acknowledgements';
 import { fail, isToken, show } from '../errors';
 import { RouteRegistry } from '../routes';
@@ -59,7 +60,7 @@ export class ScopedRestApi {
 
     // Named after the API (resolved at synth), under a prefix the account role may write to.
     this.accessLogGroup = accessLogGroup(owner, 'AccessLogs', {
-      restApiId: Lazy.string({ produce: () => this.api.restApiId }),
+      apiId: Lazy.string({ produce: () => this.api.restApiId }),
       stageName: settings.stageName,
       retention: settings.accessLogRetention,
       removalPolicy: settings.removalPolicy,
@@ -296,15 +297,6 @@ export function validateStageName(stageName: string): void {
   }
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(stageName)) {
     fail(`stageName ${show(stageName)} is invalid: use 1-128 letters, digits, hyphens and underscores`);
-  }
-}
-
-export function validateThrottling(rateLimit: number, burstLimit: number): void {
-  if (!isToken(rateLimit) && !(rateLimit > 0)) {
-    fail(`throttlingRateLimit ${show(rateLimit)} is invalid: use a number of requests per second above 0`);
-  }
-  if (!isToken(burstLimit) && !(Number.isInteger(burstLimit) && burstLimit > 0)) {
-    fail(`throttlingBurstLimit ${show(burstLimit)} is invalid: use a whole number of requests above 0`);
   }
 }
 

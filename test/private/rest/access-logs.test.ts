@@ -1,8 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import { ACCESS_LOG_GROUP_PREFIX, accessLogFormat, accessLogGroup } from '../../../src/private/rest/access-logs';
-import { newStack } from '../../helpers';
+import { accessLogFormat } from '../../../src/private/rest/access-logs';
 
 test('accessLogFormat is one JSON object a line, with the caller and the authorizer\'s answer', () => {
   const format = JSON.parse(accessLogFormat().toString());
@@ -13,16 +9,4 @@ test('accessLogFormat is one JSON object a line, with the caller and the authori
     clientId: '$context.authorizer.claims.client_id',
     authorizerError: '$context.authorizer.error',
   }));
-});
-
-test('accessLogGroup names the group under the prefix the account role may write to, with its retention and policy', () => {
-  const stack = newStack();
-  accessLogGroup(stack, 'Logs', {
-    restApiId: 'abc123', stageName: 'prod', retention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY,
-  });
-  expect(ACCESS_LOG_GROUP_PREFIX).toBe('API-Gateway-Access-Logs_');
-  Template.fromStack(stack).hasResource('AWS::Logs::LogGroup', {
-    Properties: { LogGroupName: 'API-Gateway-Access-Logs_abc123/prod', RetentionInDays: 30 },
-    DeletionPolicy: 'Delete',
-  });
 });

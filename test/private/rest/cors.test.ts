@@ -1,20 +1,4 @@
-import { Token } from 'aws-cdk-lib';
-import { gatewayResponseAllowOrigin, originsOf, responseTemplate, staticAllowOrigin } from '../../../src/private/rest/cors';
-
-describe('originsOf', () => {
-  test('gives each web origin once, in order, with its port', () => {
-    expect(originsOf([
-      'http://localhost:3000/dashboard',
-      'https://app.example.com/callback',
-      'http://localhost:3000/other',
-      'https://app.example.com:8443/cb',
-    ])).toEqual(['http://localhost:3000', 'https://app.example.com', 'https://app.example.com:8443']);
-  });
-
-  test('skips app schemes, tokens and unparseable values', () => {
-    expect(originsOf(['myapp://callback', Token.asString({ Ref: 'Url' }), 'not a url'])).toEqual([]);
-  });
-});
+import { gatewayResponseAllowOrigin, responseTemplate, staticAllowOrigin } from '../../../src/private/rest/cors';
 
 test('staticAllowOrigin quotes the first origin for a mapping expression', () => {
   expect(staticAllowOrigin(['https://a.example.com', 'https://b.example.com'])).toBe("'https://a.example.com'");

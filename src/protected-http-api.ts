@@ -1,0 +1,213 @@
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { MachineClientOptions, ProtectedRouteOptions } from './options';
+import { CognitoAuth } from './private/auth/cognito-auth';
+import { addOutputs } from './private/auth/outputs';
+import { resolveCognitoSettings } from './private/auth/resolve-settings';
+import { ScopedHttpApi } from './private/http/http-api';
+import { resolveHttpSettings } from './private/http/resolve-settings';
+import { RouteRegistry } from './private/routes';
+import { ProtectedHttpApiWithCognitoProps } from './protected-http-api-props';
+
+/**
+ * An API Gateway HTTP API whose routes demand OAuth 2.0 scopes issued by a Cognito user pool,
+ * checked by a JWT authorizer, together with everything a browser needs to sign users in with
+ * the authorization-code grant: the user pool, a resource server with the API's scopes, a public
+ * app client and a hosted login domain. The Cognito side is the same as `ProtectedApiWithCognito`'s.
+ */
+export class ProtectedHttpApiWithCognito extends Construct {
+  /**
+   * The user pool that holds the API's users: the one given in `userPool`, or the one the
+   * construct created.
+   */
+  public readonly userPool: cognito.IUserPool;
+
+  /** The resource server that defines the API's scopes. */
+  public readonly resourceServer: cognito.UserPoolResourceServer;
+
+  /** The public browser client for the authorization-code grant. */
+  public readonly userPoolClient: cognito.UserPoolClient;
+
+  /**
+   * The domain of the hosted login pages and OAuth 2.0 endpoints: the one given in
+   * `userPoolDomain`, or the one the construct added.
+   */
+  public readonly userPoolDomain: cognito.IUserPoolDomain;
+
+  /** The HTTP API. */
+  public readonly httpApi: apigwv2.HttpApi;
+
+  /**
+   * The JWT authorizer that checks access tokens: issued by `userPool`, to one of the
+   * construct's app clients (the browser client and every machine client).
+   */
+  public readonly authorizer: apigwv2.HttpAuthorizer;
+
+  /** The API's default stage (`$default`), which deploys every change by itself. */
+  public readonly stage: apigwv2.HttpStage;
+
+  /** The log group of the stage's access logs. */
+  public readonly accessLogGroup: logs.LogGroup;
+
+  /**
+   * The hosted login URL that starts the authorization-code flow, with `client_id`,
+   * `response_type=code`, every scope of the client and the first callback URL.
+   */
+  public readonly authorizeUrl: string;
+
+  /** The token endpoint that exchanges a code (or a refresh token) for tokens. */
+  public readonly tokenUrl: string;
+
+  /** The URL of the API's default stage, ending in `/`. */
+  public readonly apiUrl: string;
+
+  /**
+   * The sign-out URL, with `client_id` and the first of `logoutUrls` as `logout_uri`.
+   *
+   * @default - undefined without `logoutUrls`
+   */
+  public readonly logoutUrl?: string;
+
+  /**
+   * The settings a browser OAuth 2.0 / OpenID Connect client needs, as JSON: `issuer`,
+   * `authorization_endpoint`, `token_endpoint`, `client_id`, `redirect_uri`, `scope`,
+   * `response_type`, `logout_url`, `post_logout_redirect_uri`, `api_url` and
+   * `identity_providers` (the names the login page offers, `COGNITO` for the pool's own users).
+   */
+  public readonly webClientConfig: string;
+
+  /**
+   * The managed login branding of the browser client (there is no L2 for it yet).
+   *
+   * @default - undefined with the classic hosted UI
+   */
+  public readonly managedLoginBranding?: cognito.CfnManagedLoginBranding;
+
+  /** The user pool groups of `userGroups`, in the same order. */
+  public readonly userPoolGroups: cognito.UserPoolGroup[];
+
+  /**
+   * The pre token generation trigger that takes restricted scopes out of the access tokens of
+   * users whose groups do not grant them.
+   *
+   * @default - undefined without `userGroups`
+   */
+  public readonly preTokenGenerationFunction?: lambda.Function;
+
+  /** The Cognito half: pool, domain, scopes, clients, providers, groups, login URLs. */
+  private readonly auth: CognitoAuth;
+  /** The routes, checked alike whatever kind of API serves them. */
+  private readonly routes: RouteRegistry;
+  /** The HTTP front. */
+  private readonly front: ScopedHttpApi;
+
+  constructor(scope: Construct, id: string, props: ProtectedHttpApiWithCognitoProps) {
+    super(scope, id);
+    const cognitoSettings = resolveCognitoSettings(props);
+    const httpSettings = resolveHttpSettings(props, cognitoSettings);
+
+    // The Cognito half: the user pool, its scopes and clients, identity providers, user groups
+    // and their trigger, and the login pages.
+    this.auth = new CognitoAuth(this, cognitoSettings);
+    this.userPool = this.auth.userPool;
+    this.resourceServer = this.auth.resourceServer;
+    this.userPoolClient = this.auth.webClient;
+    this.userPoolGroups = this.auth.userPoolGroups;
+    this.preTokenGenerationFunction = this.auth.preTokenGenerationFunction;
+    this.userPoolDomain = this.auth.domain.domain;
+    this.managedLoginBranding = this.auth.managedLoginBranding;
+
+    // The routes, checked alike whatever kind of API serves them.
+    this.routes = new RouteRegistry(cognitoSettings.scopeNames, 'addRoute');
+
+    // The HTTP front: the API, its stage and logs, and its JWT authorizer, whose audience is
+    // every app client of the half, machine clients added later included.
+    this.front = new ScopedHttpApi(this, httpSettings, {
+      issuerUrl: this.auth.issuerUrl,
+      clientIds: this.auth.clientIds(),
+      fullScopeName: (name) => this.auth.fullScopeName(name),
+      routes: this.routes,
+    });
+    this.httpApi = this.front.httpApi;
+    this.stage = this.front.stage;
+    this.accessLogGroup = this.front.accessLogGroup;
+    this.authorizer = this.front.authorizer;
+    this.apiUrl = this.stage.url;
+
+    // What a client needs to sign in and call it.
+    this.authorizeUrl = this.auth.urls.authorizeUrl;
+    this.tokenUrl = this.auth.urls.tokenUrl;
+    this.logoutUrl = this.auth.urls.logoutUrl;
+    this.webClientConfig = this.auth.webClientConfig(this.apiUrl);
+    addOutputs(this, {
+      ...this.auth.urls,
+      webClientConfig: this.webClientConfig,
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.userPoolClient.userPoolClientId,
+      apiUrl: this.apiUrl,
+      customDomain: cognitoSettings.customDomainName !== undefined ? this.auth.domain.createdDomain : undefined,
+    });
+
+    this.node.addValidation({ validate: () => this.front.validateHasRoutes() });
+    this.node.addValidation({ validate: () => this.routes.validateScopesObtainable(this.auth.obtainableScopes()) });
+  }
+
+  /**
+   * Adds a route to the API: `httpMethod` at `path` (e.g. `/orders/{orderId}`, or
+   * `/files/{proxy+}` for everything below `/files/`), answered by `options.integration`.
+   *
+   * @param httpMethod the HTTP method, e.g. `GET`, or `ANY`
+   * @param path the route's path, starting with `/`
+   * @param options the scopes the route accepts and what answers it
+   * @returns the API Gateway route
+   */
+  public addRoute(httpMethod: string, path: string, options: ProtectedRouteOptions): apigwv2.HttpRoute {
+    return this.front.addRoute(httpMethod, path, options);
+  }
+
+  /**
+   * Offers another identity provider on the browser client's login page: Google, Apple,
+   * Facebook, Amazon, an OpenID Connect or a SAML provider, made with aws-cdk-lib's
+   * `UserPoolIdentityProvider*` constructs on `userPool`. The client depends on it, so that
+   * CloudFormation creates the provider first.
+   *
+   * Register `https://<login domain>/oauth2/idpresponse` as the redirect URI at an OAuth 2.0 or
+   * OpenID Connect provider, and `https://<login domain>/saml2/idpresponse` as the assertion
+   * consumer service URL at a SAML provider.
+   *
+   * @param provider the provider, made on this API's `userPool`, with its secret (if it has one)
+   * in AWS Secrets Manager
+   */
+  public addIdentityProvider(provider: cognito.IUserPoolIdentityProvider): void {
+    this.auth.addIdentityProvider(provider);
+  }
+
+  /**
+   * The hosted login URL of `authorizeUrl` with `identity_provider=<provider name>`, which
+   * skips the login page and goes straight to the provider: the link behind a "Sign in with
+   * Google" button.
+   *
+   * @param provider a provider added with `addIdentityProvider`
+   * @returns the authorize URL for that provider
+   */
+  public authorizeUrlFor(provider: cognito.IUserPoolIdentityProvider): string {
+    return this.auth.authorizeUrlFor(provider);
+  }
+
+  /**
+   * Adds a confidential app client for the client-credentials grant, for services that call
+   * the API on their own behalf. It has a secret (read it from the console or with
+   * `aws cognito-idp describe-user-pool-client`; no output holds it), no callback URLs, and
+   * only the named scopes. The JWT authorizer accepts its tokens: it joins the audience.
+   *
+   * @param id the construct id of the client, unique among this API's machine clients
+   * @param options the scopes it may obtain
+   * @returns the app client
+   */
+  public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
+    return this.auth.addMachineClient(id, options);
+  }
+}
