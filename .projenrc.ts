@@ -66,6 +66,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // The CDK CLI for the example app (example/cdk.json: `npx cdk synth` or `npx cdk deploy` there). It must
     // read the cloud assembly schema that aws-cdk-lib writes (55 for 2.276); integ-runner's own copy reads 53.
     'aws-cdk@^2.1148.1',
+    // The README's and a test's hand-off of the construct's metrics to its monitorCustom (issue 22).
+    'cdk-monitoring-constructs@^10.2.0',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp', '/example/web/dist/', '/example/web/public/config.json'],
 
@@ -122,6 +124,8 @@ for (const dir of ['test', 'example', 'scripts', 'bench']) {
 // tablet it writes (.jsii.tabl.json) is what jsii-pacmak uses to show the README in Python, Java,
 // C# and Go, so it runs before packaging.
 project.postCompileTask.exec('jsii-rosetta extract --strict');
+// The README hands the metrics to cdk-monitoring-constructs: rosetta compiles that block against it.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-monitoring-constructs': '^10.2.0' } });
 project.gitignore.exclude('.jsii.tabl.json');
 project.addPackageIgnore('/rosetta/');
 // The fixture's globals must not leak into the tests' and the example's type checking.

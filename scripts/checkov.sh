@@ -31,7 +31,8 @@ if [ "${1:-}" = --install ]; then
 fi
 
 templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json
-  cdk.out/ci-templates/http/DefaultHttpApiStack.template.json cdk.out/ci-templates/http/MaximalHttpApiStack.template.json)
+  cdk.out/ci-templates/http/DefaultHttpApiStack.template.json cdk.out/ci-templates/http/MaximalHttpApiStack.template.json
+  cdk.out/ci-templates/http/MonitoredHttpApiStack.template.json)
 for template in "${templates[@]}"; do
   if [ ! -f "$template" ]; then
     echo "no $template: run 'npx projen templates' first" >&2

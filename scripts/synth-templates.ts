@@ -5,7 +5,8 @@
  *   example/   the example app (example/main.ts): cfn-lint, checkov and the end-to-end test
  *   two-origins/   the example's API with the web app on two origins (example/two-origins.ts): the end-to-end test
  *   maximal/   the API with every feature on (scripts/checkov-maximal.ts): checkov and cfn-lint
- *   http/      the HTTP construct with its defaults and with every feature on (test/fixtures/maximal-http.ts):
+ *   http/      the HTTP construct with its defaults, with every feature on (test/fixtures/maximal-http.ts), and with
+ *              every feature, its alarms and its dashboard:
  *              checkov and cfn-lint
  *   lint/      one more with every feature on and a seeded sample of generated valid props
  *              (scripts/cfn-lint-templates.ts): cfn-lint
@@ -21,8 +22,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { App, Stack } from 'aws-cdk-lib';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { lintApp } from './cfn-lint-templates';
 import { maximalApi } from './checkov-maximal';
+import { ON_CALL_TOPIC_ARN } from '../test/fixtures/maximal';
 import { defaultHttpApi, maximalHttpApi } from '../test/fixtures/maximal-http';
 
 const root = path.join(__dirname, '..');
@@ -66,6 +70,11 @@ async function main(argv: string[]): Promise<void> {
   const http = new App({ outdir: path.join(outdir, 'http') });
   defaultHttpApi(new Stack(http, 'DefaultHttpApiStack', { env: ENV }));
   maximalHttpApi(new Stack(http, 'MaximalHttpApiStack', { env: ENV }));
+  // The HTTP construct's alarms and dashboard too (the REST construct's are in the maximal API).
+  const monitoredStack = new Stack(http, 'MonitoredHttpApiStack', { env: ENV });
+  const monitored = maximalHttpApi(monitoredStack);
+  monitored.addAlarms({ alarmAction: new actions.SnsAction(sns.Topic.fromTopicArn(monitoredStack, 'OnCall', ON_CALL_TOPIC_ARN)) });
+  monitored.addDashboard();
   http.synth();
 
   const lint = lintApp(path.join(outdir, 'lint'));

@@ -6,5 +6,6 @@ export * from './protected-api-props';
 export * from './http-api-front-props';
 export * from './protected-http-api-props';
 export * from './options';
+export * from './monitoring-options';
 export * from './protected-api';
 export * from './protected-http-api';

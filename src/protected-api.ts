@@ -1,13 +1,17 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ApiAlarmsOptions, ApiDashboardOptions } from './monitoring-options';
 import { MachineClientOptions, ProtectedMethodOptions } from './options';
 import { CognitoAuth } from './private/auth/cognito-auth';
 import { addOutputs } from './private/auth/outputs';
 import { resolveCognitoSettings } from './private/auth/resolve-settings';
+import { ApiMonitoring } from './private/monitoring/api-monitoring';
+import { restStageMetrics } from './private/monitoring/metrics';
 import { resolveRestSettings } from './private/rest/resolve-settings';
 import { ScopedRestApi } from './private/rest/rest-api';
 import { RouteRegistry } from './private/routes';
@@ -107,6 +111,8 @@ export class ProtectedApiWithCognito extends Construct {
   private readonly auth: CognitoAuth;
   /** The REST front. */
   private readonly restApi: ScopedRestApi;
+  /** Metrics, alarms and dashboard: nothing is made until asked for. */
+  private readonly monitoring: ApiMonitoring;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
@@ -152,6 +158,13 @@ export class ProtectedApiWithCognito extends Construct {
       clientId: this.userPoolClient.userPoolClientId,
       apiUrl: this.apiUrl,
       customDomain: cognitoSettings.customDomainName !== undefined ? this.auth.domain.createdDomain : undefined,
+    });
+
+    // Metrics, alarms and a dashboard, from the stage and the half (made only when asked for).
+    this.monitoring = new ApiMonitoring(this, restStageMetrics(this.api, this.accessLogGroup, restSettings.restApiName !== undefined), {
+      userPool: this.userPool,
+      client: this.userPoolClient,
+      trigger: this.preTokenGenerationFunction,
     });
 
     this.node.addValidation({ validate: () => this.restApi.validateHasMethods() });
@@ -214,5 +227,135 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
     return this.auth.addMachineClient(id, options);
+  }
+
+  /**
+   * The stage's 5XX answers: API Gateway's `5XXError` metric of the stage (dimensions `ApiName`
+   * and `Stage`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.serverErrors(props);
+  }
+
+  /**
+   * The stage's 4XX answers, refusals included: API Gateway's `4XXError` metric of the stage
+   * (dimensions `ApiName` and `Stage`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.clientErrors(props);
+  }
+
+  /**
+   * The time from a request to its answer, in milliseconds: API Gateway's `Latency` metric of
+   * the stage (dimensions `ApiName` and `Stage`). Pass `{ statistic: 'p99' }` for a percentile.
+   *
+   * @default - average over 5 minutes
+   */
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.latency(props);
+  }
+
+  /**
+   * The stage's requests: API Gateway's `Count` metric of the stage (dimensions `ApiName` and
+   * `Stage`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.count(props);
+  }
+
+  /**
+   * Requests answered 401: the authorizer found no token, a bad or expired one, or one without
+   * the method's scope. Counted from the access log by a metric filter that the first call of
+   * this, `metricForbidden`, `addAlarms` or `addDashboard` adds, into the metric
+   * `Unauthorized-<rest api id>` of the namespace `CognitoProtectedApi`.
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricUnauthorized(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.unauthorized(props);
+  }
+
+  /**
+   * Requests answered 403: refused before authorization, such as a path or method the API does
+   * not have ("Missing Authentication Token"), or by the web ACL. Counted from the access log by
+   * a metric filter that the first call of this, `metricUnauthorized`, `addAlarms` or
+   * `addDashboard` adds, into the metric `Forbidden-<rest api id>` of the namespace
+   * `CognitoProtectedApi`.
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricForbidden(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.forbidden(props);
+  }
+
+  /**
+   * Successful sign-ins with the browser client: Cognito's `SignInSuccesses` (dimensions
+   * `UserPool` and `UserPoolClient`). Each sign-in counts 1 and each failed one 0, so the
+   * average is the share that succeeded.
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricSignInSuccesses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.signInSuccesses(props);
+  }
+
+  /**
+   * Sign-ins with the browser client that Cognito throttled: `SignInThrottles` (dimensions
+   * `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricSignInThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.signInThrottles(props);
+  }
+
+  /**
+   * Successful token refreshes of the browser client: Cognito's `TokenRefreshSuccesses`
+   * (dimensions `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricTokenRefreshSuccesses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.tokenRefreshSuccesses(props);
+  }
+
+  /**
+   * Successful sign-ins through another identity provider (Google, SAML, ...) with the browser
+   * client: Cognito's `FederationSuccesses` (dimensions `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricFederationSuccesses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.federationSuccesses(props);
+  }
+
+  /**
+   * Adds the recommended alarms (call once): 5XX rate, p99 latency, a burst of refusals (401
+   * and 403), sign-in throttles, token refresh throttles and, with `userGroups`, any error of
+   * the pre token generation trigger. Their thresholds are in the options, with their defaults.
+   *
+   * @param options the action to take and the thresholds
+   * @returns the alarms, in that order
+   */
+  public addAlarms(options?: ApiAlarmsOptions): cloudwatch.Alarm[] {
+    return this.monitoring.addAlarms(options);
+  }
+
+  /**
+   * Adds a dashboard (call once) with the API's traffic, errors, latency percentiles,
+   * refusals and their reasons, sign-ins, refreshes and throttles, and, with `userGroups`, the
+   * trigger's errors and duration.
+   *
+   * @param options the dashboard's name
+   * @returns the dashboard
+   */
+  public addDashboard(options?: ApiDashboardOptions): cloudwatch.Dashboard {
+    return this.monitoring.addDashboard(options);
   }
 }

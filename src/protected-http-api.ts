@@ -1,14 +1,18 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { ApiAlarmsOptions, ApiDashboardOptions } from './monitoring-options';
 import { MachineClientOptions, ProtectedRouteOptions } from './options';
 import { CognitoAuth } from './private/auth/cognito-auth';
 import { addOutputs } from './private/auth/outputs';
 import { resolveCognitoSettings } from './private/auth/resolve-settings';
 import { ScopedHttpApi } from './private/http/http-api';
 import { resolveHttpSettings } from './private/http/resolve-settings';
+import { ApiMonitoring } from './private/monitoring/api-monitoring';
+import { httpStageMetrics } from './private/monitoring/metrics';
 import { RouteRegistry } from './private/routes';
 import { ProtectedHttpApiWithCognitoProps } from './protected-http-api-props';
 
@@ -103,6 +107,8 @@ export class ProtectedHttpApiWithCognito extends Construct {
   private readonly routes: RouteRegistry;
   /** The HTTP front. */
   private readonly front: ScopedHttpApi;
+  /** Metrics, alarms and dashboard: nothing is made until asked for. */
+  private readonly monitoring: ApiMonitoring;
 
   constructor(scope: Construct, id: string, props: ProtectedHttpApiWithCognitoProps) {
     super(scope, id);
@@ -151,8 +157,16 @@ export class ProtectedHttpApiWithCognito extends Construct {
       customDomain: cognitoSettings.customDomainName !== undefined ? this.auth.domain.createdDomain : undefined,
     });
 
+    // Metrics, alarms and a dashboard, from the stage and the half (made only when asked for).
+    this.monitoring = new ApiMonitoring(this, httpStageMetrics(this.httpApi, this.stage, this.accessLogGroup), {
+      userPool: this.userPool,
+      client: this.userPoolClient,
+      trigger: this.preTokenGenerationFunction,
+    });
+
     this.node.addValidation({ validate: () => this.front.validateHasRoutes() });
     this.node.addValidation({ validate: () => this.routes.validateScopesObtainable(this.auth.obtainableScopes()) });
+    this.node.addValidation({ validate: () => this.front.validateResourceLimit() });
   }
 
   /**
@@ -210,5 +224,130 @@ export class ProtectedHttpApiWithCognito extends Construct {
    */
   public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
     return this.auth.addMachineClient(id, options);
+  }
+
+  /**
+   * The stage's 5XX answers: API Gateway's `5xx` metric of the stage (dimensions `ApiId` and
+   * `Stage`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricServerErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.serverErrors(props);
+  }
+
+  /**
+   * The stage's 4XX answers, refusals included: API Gateway's `4xx` metric of the stage
+   * (dimensions `ApiId` and `Stage`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricClientErrors(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.clientErrors(props);
+  }
+
+  /**
+   * The time from a request to its answer, in milliseconds: API Gateway's `Latency` metric of
+   * the stage (dimensions `ApiId` and `Stage`). Pass `{ statistic: 'p99' }` for a percentile.
+   *
+   * @default - average over 5 minutes
+   */
+  public metricLatency(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.latency(props);
+  }
+
+  /**
+   * The stage's requests: API Gateway's `Count` metric of the stage (dimensions `ApiId` and
+   * `Stage`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.count(props);
+  }
+
+  /**
+   * Requests answered 401: the JWT authorizer found no token, or a bad or expired one. Counted
+   * from the access log by a metric filter that the first call of this, `metricForbidden`,
+   * `addAlarms` or `addDashboard` adds, into the metric `Unauthorized-<api id>` of the namespace
+   * `CognitoProtectedApi`.
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricUnauthorized(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.unauthorized(props);
+  }
+
+  /**
+   * Requests answered 403: a valid token without any of the route's scopes. Counted from the
+   * access log by a metric filter that the first call of this, `metricUnauthorized`,
+   * `addAlarms` or `addDashboard` adds, into the metric `Forbidden-<api id>` of the namespace
+   * `CognitoProtectedApi`.
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricForbidden(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.forbidden(props);
+  }
+
+  /**
+   * Successful sign-ins with the browser client: Cognito's `SignInSuccesses` (dimensions
+   * `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricSignInSuccesses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.signInSuccesses(props);
+  }
+
+  /**
+   * Sign-ins with the browser client that Cognito throttled: `SignInThrottles` (dimensions
+   * `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricSignInThrottles(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.signInThrottles(props);
+  }
+
+  /**
+   * Successful token refreshes of the browser client: Cognito's `TokenRefreshSuccesses`
+   * (dimensions `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricTokenRefreshSuccesses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.tokenRefreshSuccesses(props);
+  }
+
+  /**
+   * Successful sign-ins through another identity provider with the browser client: Cognito's
+   * `FederationSuccesses` (dimensions `UserPool` and `UserPoolClient`).
+   *
+   * @default - sum over 5 minutes
+   */
+  public metricFederationSuccesses(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.monitoring.metrics.federationSuccesses(props);
+  }
+
+  /**
+   * Adds the recommended alarms (call once), as `ProtectedApiWithCognito.addAlarms` does.
+   *
+   * @param options the action to take and the thresholds
+   * @returns the alarms: 5XX rate, p99 latency, refusals, sign-in and token refresh throttles,
+   * and the trigger's errors with `userGroups`
+   */
+  public addAlarms(options?: ApiAlarmsOptions): cloudwatch.Alarm[] {
+    return this.monitoring.addAlarms(options);
+  }
+
+  /**
+   * Adds a dashboard (call once), as `ProtectedApiWithCognito.addDashboard` does.
+   *
+   * @param options the dashboard's name
+   * @returns the dashboard
+   */
+  public addDashboard(options?: ApiDashboardOptions): cloudwatch.Dashboard {
+    return this.monitoring.addDashboard(options);
   }
 }

@@ -22,9 +22,10 @@ export interface RestApiFrontProps {
   readonly stageName?: string;
 
   /**
-   * The REST API's name.
+   * The REST API's name. API Gateway publishes a REST API's metrics by its name and stage, so
+   * give each API a name of its own when you monitor it.
    *
-   * @default - the construct's id
+   * @default 'Api'
    */
   readonly restApiName?: string;
 

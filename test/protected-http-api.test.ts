@@ -1,4 +1,4 @@
-import { SecretValue, Stack, Token } from 'aws-cdk-lib';
+import { RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -48,22 +48,6 @@ describe('the HTTP API', () => {
     expect(resolve(api.authorizer.authorizerId)).toEqual({ Ref: AUTHORIZER });
     expect(api.stage.stageName).toBe('$default');
     expect(api.accessLogGroup.node.path).toBe('TestStack/AwesomeApi/AccessLogs');
-  });
-
-  test('fails when two paths would give a route the same construct id', () => {
-    const api = tutorialHttpApi(newStack());
-    api.addRoute('GET', '/a/b', { integration: backend(), scopes: ['awesomeapi.read'] });
-    expect(() => api.addRoute('GET', '/a--b', { integration: backend(), scopes: ['awesomeapi.read'] })).toThrow(
-      'addRoute GET /a--b: its construct id "GET/a--b" is taken by TestStack/AwesomeApi/Api/GET--a--b: '
-      + 'rename a path part that holds "--"');
-  });
-
-  test('fails when a path is only known at deploy time', () => {
-    const api = tutorialHttpApi(newStack());
-    const path = Token.asString({ Ref: 'Path' });
-    expect(() => api.addRoute('GET', path, { integration: backend(), scopes: ['awesomeapi.read'] })).toThrow(
-      `addRoute GET ${path}: path ${JSON.stringify(path)} is only known at deploy time: an HTTP API route's path `
-      + 'must be known at synth; give it as a literal');
   });
 
   test('makes the same Cognito half as the REST construct, with the same logical ids', () => {
@@ -271,6 +255,22 @@ describe('routes', () => {
       'addRoute GET /{proxy+}/a: path "/{proxy+}/a" is invalid: a greedy part "{proxy+}" must be the last part');
   });
 
+  test('fails when two paths would give a route the same construct id', () => {
+    const api = tutorialHttpApi(newStack());
+    api.addRoute('GET', '/a/b', { integration: backend(), scopes: ['awesomeapi.read'] });
+    expect(() => api.addRoute('GET', '/a--b', { integration: backend(), scopes: ['awesomeapi.read'] })).toThrow(
+      'addRoute GET /a--b: its construct id "GET/a--b" is taken by TestStack/AwesomeApi/Api/GET--a--b: '
+      + 'rename a path part that holds "--"');
+  });
+
+  test('fails when a path is only known at deploy time', () => {
+    const api = tutorialHttpApi(newStack());
+    const path = Token.asString({ Ref: 'Path' });
+    expect(() => api.addRoute('GET', path, { integration: backend(), scopes: ['awesomeapi.read'] })).toThrow(
+      `addRoute GET ${path}: path ${JSON.stringify(path)} is only known at deploy time: an HTTP API route's path `
+      + 'must be known at synth; give it as a literal');
+  });
+
   test('fails when an OPTIONS route is added while CORS is on', () => {
     const api = tutorialHttpApi(newStack());
     expect(() => api.addRoute('OPTIONS', '/a', { integration: backend(), allowUnauthenticated: true })).toThrow(
@@ -399,8 +399,11 @@ describe('the stage', () => {
   });
 
   test('accessLogRetention and removalPolicy apply to the log group', () => {
-    const { template } = synthTutorial({ accessLogRetention: logs.RetentionDays.ONE_MONTH, removalPolicy: undefined });
-    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    const { template } = synthTutorial({ accessLogRetention: logs.RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    template.hasResource('AWS::Logs::LogGroup', {
+      Properties: Match.objectLike({ RetentionInDays: 30 }),
+      DeletionPolicy: 'Delete',
+    });
   });
 
   test('accessLogEncryptionKey encrypts the log group, and the key lets CloudWatch Logs use it for it', () => {

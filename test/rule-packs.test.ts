@@ -2,11 +2,13 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks, ServerlessChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
-import { CLIENT_CERTIFICATE_ID, maximalApi } from './fixtures/maximal';
+import { CLIENT_CERTIFICATE_ID, ON_CALL_TOPIC_ARN, maximalApi } from './fixtures/maximal';
 import { maximalHttpApi } from './fixtures/maximal-http';
 import { backend as urlBackend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito, ProtectedHttpApiWithCognito } from '../src';
@@ -168,6 +170,35 @@ describe('every cdk-nag rule pack', () => {
       `${base}/Function Serverless-LambdaTracing`,
       `${base}/Logs NIST.800.53.R5-CloudWatchLogGroupEncrypted`,
     ]));
+  }, 120_000);
+
+  test('alarms without an action and the dashboard are clean too: the alarm action rule acknowledged, with alarmAction', () => {
+    const run = runPacks((stack) => {
+      const api = tutorialApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+      api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+      api.addAlarms();
+      api.addDashboard();
+      return api;
+    });
+    expect(run.findings).toEqual([]);
+    const onAlarms = acknowledgedRules(run.api.node.root).filter((r) => r.startsWith('NagStack/AwesomeApi/Monitoring/'));
+    expect(onAlarms).toEqual(['LatencyP99Alarm', 'PreTokenGenerationErrorsAlarm', 'RefusalsAlarm', 'ServerErrorRateAlarm',
+      'SignInThrottlesAlarm', 'TokenRefreshThrottlesAlarm'].flatMap((alarm) => ['HIPAA.Security', 'NIST.800.53.R5']
+      .map((pack) => `NagStack/AwesomeApi/Monitoring/${alarm} ${pack}-CloudWatchAlarmAction`)).sort());
+    expect(acknowledgementReasons(run.api.node.root)).toContain(REASONS.alarmWithoutAction);
+  }, 120_000);
+
+  test('on the HTTP construct too, the alarms and the dashboard leave no finding', () => {
+    const run = runPacks((stack) => {
+      const api = tutorialHttpApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+      api.addRoute('GET', '/awesomeapi', { integration: urlBackend(), scopes: ['awesomeapi.read'] });
+      api.addAlarms({ alarmAction: new actions.SnsAction(sns.Topic.fromTopicArn(stack, 'OnCall', ON_CALL_TOPIC_ARN)) });
+      api.addDashboard();
+      return api;
+    });
+    const monitoring = 'NagStack/AwesomeApi/Monitoring/';
+    expect(run.stack.node.findAll().filter((c) => c.node.path.startsWith(monitoring)).length).toBeGreaterThan(8);
+    expect(run.findings.filter((v) => v.paths.some((p) => p.startsWith(monitoring)))).toEqual([]);
   }, 120_000);
 
   test('every acknowledgement says why, and names the prop that changes it or why none does', () => {

@@ -60,6 +60,19 @@ test('CDK\'s template validation finds nothing with the settings the maximal fix
   expect(templateFindings(assembly)).toEqual([]);
 });
 
+test('CDK\'s template validation finds nothing in an HTTP API with its alarms and dashboard', () => {
+  const stack = newStack({ templateValidation: true });
+  const api = tutorialHttpApi(stack, { userGroups: [{ name: 'readers', scopes: ['awesomeapi.read'] }] });
+  api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+  api.addAlarms();
+  api.addDashboard();
+
+  const assembly = (stack.node.root as App).synth();
+
+  expect(templateFindings(assembly)).toEqual([]);
+  Template.fromStack(stack).resourceCountIs('AWS::CloudWatch::Alarm', 6);
+});
+
 test('a resource server identifier in URL form gives a name Cognito accepts', () => {
   // Regression: the identifier was also the name, and names may not hold ':' or '/' (F3031).
   const stack = newStack({ templateValidation: true });

@@ -61,6 +61,8 @@ export const REASONS = {
     + 'would add ENIs, NAT cost and cold-start time and isolate nothing.',
   functionTracing: 'X-Ray\'s PutTraceSegments and PutTelemetryRecords take no resource, so the traced function\'s '
     + 'policy names "*" for them and nothing else. Set tracingEnabled: false to leave them out.',
+  alarmWithoutAction: 'addAlarms was called without an action: the alarm shows its state in the console and on the '
+    + 'dashboard, and notifies no one. Pass alarmAction (e.g. an SNS topic) to addAlarms to be told.',
   functionEnvironmentKey: 'The construct\'s function holds no secret in its environment variables; Lambda encrypts '
     + 'them at rest with its own key. A customer managed key would be billed and add nothing here.',
 };

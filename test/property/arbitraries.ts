@@ -8,11 +8,12 @@
  */
 import { Duration, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as fc from 'fast-check';
-import { ProtectedApiWithCognito } from '../../src';
+import { CognitoAuthProps, ProtectedApiWithCognito, ProtectedHttpApiWithCognito } from '../../src';
 
 // ---------------------------------------------------------------------------------------------
 // The spec
@@ -89,6 +90,8 @@ export interface PropsSpec {
   readonly cloudWatchRole?: boolean;
   readonly userPoolName?: string;
   readonly restApiName?: string;
+  /** The HTTP construct's apiName. */
+  readonly apiName?: string;
   readonly userGroups?: UserGroupSpec[];
   readonly importedPool?: ImportedPoolSpec;
   /** A userPoolDomain given without userPool (only to break a rule). */
@@ -114,6 +117,8 @@ export interface FirstFactorsSpec {
 }
 
 export interface ApiSpec {
+  /** Which construct: the REST one unless `HTTP`; the HTTP one takes no REST-only props. */
+  readonly front?: 'HTTP';
   readonly props: PropsSpec;
   readonly methods: MethodSpec[];
   readonly machineClients: MachineClientSpec[];
@@ -124,8 +129,8 @@ export interface ApiSpec {
 /** The HTTP methods addMethod takes. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
-/** The construct, with its methods and machine clients, in `stack`. */
-export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiWithCognito {
+/** The Cognito half's props of a spec, with the resources they need made in `stack`. */
+function cognitoProps(stack: Stack, spec: ApiSpec, id: string): CognitoAuthProps {
   const p = spec.props;
   const minutes = (m?: number) => (m === undefined ? undefined : Duration.minutes(m));
   const certificate = p.customDomainName === undefined && p.certificateRegion === undefined ? undefined
@@ -135,12 +140,11 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
   const domainName = p.importedPool?.userPoolDomain ?? p.strayUserPoolDomain;
   const userPoolDomain = domainName === undefined ? undefined
     : cognito.UserPoolDomain.fromDomainName(stack, `${id}ImportedDomain`, domainName);
-  const api = new ProtectedApiWithCognito(stack, id, {
+  return {
     userPool,
     userPoolDomain,
     userGroups: p.userGroups,
     accessLogEncryptionKey: p.logKey ? new kms.Key(stack, `${id}LogKey`, { enableKeyRotation: true }) : undefined,
-    clientCertificateId: p.clientCertificateId,
     userPoolSignIn: p.userPoolSignIn,
     domainPrefix: p.domainPrefix,
     customDomainName: p.customDomainName,
@@ -153,32 +157,28 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
     accessTokenValidity: minutes(p.accessTokenMinutes),
     idTokenValidity: minutes(p.idTokenMinutes),
     refreshTokenValidity: minutes(p.refreshTokenMinutes),
-    corsAllowOrigins: p.corsAllowOrigins,
-    stageName: p.stageName,
-    throttlingRateLimit: p.throttlingRateLimit,
-    throttlingBurstLimit: p.throttlingBurstLimit,
-    webAclArn: p.webAclArn,
     managedLoginVersion: p.managedLoginVersion && cognito.ManagedLoginVersion[p.managedLoginVersion],
     featurePlan: p.featurePlan && cognito.FeaturePlan[p.featurePlan],
     mfa: p.mfa && cognito.Mfa[p.mfa],
     removalPolicy: p.removalPolicy && RemovalPolicy[p.removalPolicy],
-    executionLoggingLevel: p.executionLoggingLevel && apigateway.MethodLoggingLevel[p.executionLoggingLevel],
     selfSignUpEnabled: p.selfSignUpEnabled,
     allowUserPasswordAuth: p.allowUserPasswordAuth,
     tracingEnabled: p.tracingEnabled,
-    cloudWatchRole: p.cloudWatchRole,
     userPoolName: p.userPoolName,
-    restApiName: p.restApiName,
     allowedFirstAuthFactors: p.firstFactors,
     passkeyUserVerification: p.passkeyUserVerification && cognito.PasskeyUserVerification[p.passkeyUserVerification],
     email: p.sesEmail ? cognito.UserPoolEmail.withSES({ fromEmail: 'no-reply@example.com', sesVerifiedDomain: 'example.com' }) : undefined,
     refreshTokenRotationGracePeriod: p.rotationSeconds === undefined ? undefined : Duration.seconds(p.rotationSeconds),
-  });
-  for (const m of spec.methods) {
-    api.addMethod(m.httpMethod, m.path, { scopes: m.scopes, allowUnauthenticated: m.allowUnauthenticated });
-  }
+  };
+}
+
+/** Adds the spec's machine clients and identity provider, alike on either construct. */
+function addClientsAndProviders(stack: Stack, api: ProtectedApiWithCognito | ProtectedHttpApiWithCognito, spec: ApiSpec, id: string): void {
   for (const c of spec.machineClients) {
-    api.addMachineClient(c.id, { scopes: c.scopes, accessTokenValidity: minutes(c.accessTokenMinutes) });
+    api.addMachineClient(c.id, {
+      scopes: c.scopes,
+      accessTokenValidity: c.accessTokenMinutes === undefined ? undefined : Duration.minutes(c.accessTokenMinutes),
+    });
   }
   if (spec.google) {
     const g = spec.google;
@@ -190,6 +190,48 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
       attributeMapping: { email: cognito.ProviderAttribute.GOOGLE_EMAIL },
     }));
   }
+}
+
+/** The REST construct, with its methods and machine clients, in `stack`. */
+export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiWithCognito {
+  const p = spec.props;
+  const api = new ProtectedApiWithCognito(stack, id, {
+    ...cognitoProps(stack, spec, id),
+    clientCertificateId: p.clientCertificateId,
+    corsAllowOrigins: p.corsAllowOrigins,
+    stageName: p.stageName,
+    throttlingRateLimit: p.throttlingRateLimit,
+    throttlingBurstLimit: p.throttlingBurstLimit,
+    webAclArn: p.webAclArn,
+    executionLoggingLevel: p.executionLoggingLevel && apigateway.MethodLoggingLevel[p.executionLoggingLevel],
+    cloudWatchRole: p.cloudWatchRole,
+    restApiName: p.restApiName,
+  });
+  for (const m of spec.methods) {
+    api.addMethod(m.httpMethod, m.path, { scopes: m.scopes, allowUnauthenticated: m.allowUnauthenticated });
+  }
+  addClientsAndProviders(stack, api, spec, id);
+  return api;
+}
+
+/** The URL every generated HTTP route forwards to. */
+export const HTTP_BACKEND_URL = 'https://backend.example.com/';
+
+/** The HTTP construct, with its routes (all to one HTTP backend) and machine clients, in `stack`. */
+export function buildHttpApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedHttpApiWithCognito {
+  const p = spec.props;
+  const api = new ProtectedHttpApiWithCognito(stack, id, {
+    ...cognitoProps(stack, spec, id),
+    corsAllowOrigins: p.corsAllowOrigins,
+    throttlingRateLimit: p.throttlingRateLimit,
+    throttlingBurstLimit: p.throttlingBurstLimit,
+    apiName: p.apiName,
+  });
+  const integration = new integrations.HttpUrlIntegration('Backend', HTTP_BACKEND_URL);
+  for (const m of spec.methods) {
+    api.addRoute(m.httpMethod, m.path, { integration, scopes: m.scopes, allowUnauthenticated: m.allowUnauthenticated });
+  }
+  addClientsAndProviders(stack, api, spec, id);
   return api;
 }
 
@@ -589,6 +631,13 @@ const badRedirectUrl = fc.oneof(
   hostName.map((h) => `https://${h}/${'a'.repeat(1025)}`),
 );
 
+/** The breakers of props only the REST construct has. */
+const REST_ONLY_BREAKERS = new Set<Breaker>();
+const restOnly = (breaker: Breaker): Breaker => {
+  REST_ONLY_BREAKERS.add(breaker);
+  return breaker;
+};
+
 const BREAKERS: Breaker[] = [
   // The domain props: on a pool the construct creates, whose domain choice they break.
   ...onCreatedPool([
@@ -679,18 +728,18 @@ const BREAKERS: Breaker[] = [
     hostName.map((h) => `https://${h.toUpperCase()}`), hostName.map((h) => `https://${h}:443`),
   ), ['https://app.example.com']),
   (spec) => origin.map((o) => ({ rule: '* with other origins', spec: withProps(spec, { corsAllowOrigins: [o, '*'] }), messageStart: 'corsAllowOrigins[1]' })),
-  prop('stageName invalid', 'stageName', fc.oneof(
+  restOnly(prop('stageName invalid', 'stageName', fc.oneof(
     fc.constant(''), fc.string({ unit: chars(ALNUM), minLength: 129, maxLength: 140 }),
     fc.tuple(stageName, fc.constantFrom('.', '/', ' ', 'é', '$')).map(([s, c]) => s.slice(0, 127) + c),
-  )),
+  ))),
   prop('throttlingRateLimit not above 0', 'throttlingRateLimit', fc.oneof(fc.constantFrom(0, -1, Number.NaN), fc.double({ max: 0, noNaN: true }))),
   prop('throttlingBurstLimit not a whole number above 0', 'throttlingBurstLimit', fc.oneof(
     fc.constantFrom(0, -5, 1.5, Number.NaN, Infinity), fc.double({ min: 0.01, max: 1000, noNaN: true }).filter((n) => !Number.isInteger(n)))),
-  prop('webAclArn not a regional WAFv2 ACL', 'webAclArn', fc.oneof(
+  restOnly(prop('webAclArn not a regional WAFv2 ACL', 'webAclArn', fc.oneof(
     webAclArn.map((arn) => arn.replace(':regional/', ':global/')),
     webAclArn.map((arn) => arn.replace(':wafv2:', ':waf-regional:')),
     fc.constantFrom('', 'my-acl', 'arn:aws:wafv2:us-east-1:123:regional/webacl/x/y'),
-  )),
+  ))),
   // addMethod
   (spec) => fc.tuple(fc.constantFrom('FETCH', 'CONNECT', 'TRACE', '', 'GET '), methodPath).map(([httpMethod, path]) => ({
     rule: 'addMethod unknown method', spec: withMethod(spec, { httpMethod, path, scopes: [scopeNames(spec)[0]] }), messageStart: `addMethod ${JSON.stringify(httpMethod)}`,
@@ -976,4 +1025,40 @@ export const BREAKER_COUNT = BREAKERS.length;
 /** A valid spec with rule number `i` (of `BREAKER_COUNT`) broken. */
 export function invalidCaseOf(i: number): fc.Arbitrary<InvalidCase> {
   return validSpec.chain(BREAKERS[i]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTTP construct: the same Cognito half and routes, without the REST-only props
+
+/** The props only the REST construct has. */
+const REST_ONLY: Array<keyof PropsSpec> = ['stageName', 'webAclArn', 'executionLoggingLevel', 'cloudWatchRole', 'clientCertificateId', 'restApiName'];
+
+/** A spec for the HTTP construct: the REST-only props left out, the REST API's name as the HTTP API's. */
+export function toHttpSpec(spec: ApiSpec): ApiSpec {
+  const props: Record<string, unknown> = { ...spec.props, apiName: spec.props.restApiName };
+  REST_ONLY.forEach((name) => delete props[name]);
+  return { ...spec, front: 'HTTP', props: props as unknown as PropsSpec };
+}
+
+/** A valid spec for the HTTP construct, by every rule of the README's table. */
+export const validHttpSpec: fc.Arbitrary<ApiSpec> = validSpec.map(toHttpSpec);
+
+/** The rules the HTTP construct has too: all but the REST-only props', with addRoute for addMethod in the messages. */
+const HTTP_BREAKERS: Breaker[] = BREAKERS.filter((breaker) => !REST_ONLY_BREAKERS.has(breaker)).map((breaker) => (spec: ApiSpec) => breaker(spec)
+  .map((c) => ({
+    ...c,
+    spec: { ...c.spec, front: 'HTTP' as const },
+    messageStart: c.messageStart.replace(/^addMethod /, 'addRoute '),
+  })));
+
+/** A valid HTTP spec with exactly one of the rules broken, and what the error must name. */
+export const invalidHttpCase: fc.Arbitrary<InvalidCase> = fc.tuple(validHttpSpec, fc.integer({ min: 0, max: HTTP_BREAKERS.length - 1 }))
+  .chain(([spec, i]) => HTTP_BREAKERS[i](spec));
+
+/** How many rules `invalidHttpCase` breaks, one at a time. */
+export const HTTP_BREAKER_COUNT = HTTP_BREAKERS.length;
+
+/** A valid HTTP spec with rule number `i` (of `HTTP_BREAKER_COUNT`) broken. */
+export function invalidHttpCaseOf(i: number): fc.Arbitrary<InvalidCase> {
+  return validHttpSpec.chain(HTTP_BREAKERS[i]);
 }

@@ -6,7 +6,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { ApiSpec, InvalidCase, buildApi, restrictedScopesByGroup } from './arbitraries';
+import { ApiSpec, HTTP_BACKEND_URL, InvalidCase, buildApi, buildHttpApi, restrictedScopesByGroup } from './arbitraries';
 import { violations } from '../helpers';
 
 /** The same fixed account and region as the other tests, so that URLs are literal. */
@@ -23,7 +23,11 @@ export function newApp(validate: boolean): App {
 /** Builds one spec in its own stack of `app`. */
 export function addCase(app: App, spec: ApiSpec, i: number): Stack {
   const stack = new Stack(app, caseStackId(i), { env: ENV });
-  buildApi(stack, spec);
+  if (spec.front === 'HTTP') {
+    buildHttpApi(stack, spec);
+  } else {
+    buildApi(stack, spec);
+  }
   return stack;
 }
 
@@ -124,9 +128,18 @@ function httpOrigins(urls: string[]): string[] {
   return [...new Set(urls.map((u) => new URL(u)).filter((u) => u.protocol === 'https:' || u.protocol === 'http:').map((u) => u.origin))];
 }
 
-/** Checks that the template holds what `spec` asked for; throws on the first difference. */
+/** Checks that the template holds what `spec` asked for, of either construct; throws on the first difference. */
 export function checkTemplate(spec: ApiSpec, template: { Resources: Resources }): void {
-  const resources = template.Resources;
+  const resolve = checkCognitoHalf(spec, template.Resources);
+  if (spec.front === 'HTTP') {
+    checkHttpFront(spec, template.Resources, resolve);
+  } else {
+    checkRestFront(spec, template.Resources);
+  }
+}
+
+/** The Cognito half, alike in both constructs; gives how to read values that name the resource server. */
+function checkCognitoHalf(spec: ApiSpec, resources: Resources): (value: any) => any {
   const p = spec.props;
   const names = p.scopes.map((s) => s.name);
   const full = (name: string) => `${p.resourceServerIdentifier}/${name}`;
@@ -222,6 +235,13 @@ export function checkTemplate(spec: ApiSpec, template: { Resources: Resources })
   same('log group keys', [...new Set(ofType(resources, 'AWS::Logs::LogGroup').map(([, g]) => JSON.stringify(g.KmsKeyId ?? null)))],
     [JSON.stringify(p.logKey ? { 'Fn::GetAtt': [logKeys[0], 'Arn'] } : null)]);
 
+  return resolve;
+}
+
+/** The REST front: each method, CORS, the stage. */
+function checkRestFront(spec: ApiSpec, resources: Resources): void {
+  const p = spec.props;
+  const full = (name: string) => `${p.resourceServerIdentifier}/${name}`;
   // Each method at its path, guarded by exactly its scopes (or public on purpose).
   const apis = ofType(resources, 'AWS::ApiGateway::RestApi');
   same('REST APIs', apis.map(([, a]) => a.Name), [p.restApiName ?? 'Api']);
@@ -275,4 +295,65 @@ export function checkTemplate(spec: ApiSpec, template: { Resources: Resources })
   same('tracing', stages[0][1].TracingEnabled ?? false, p.tracingEnabled ?? false);
   same('client certificate', stages[0][1].ClientCertificateId, p.clientCertificateId);
   same('web ACL associations', ofType(resources, 'AWS::WAFv2::WebACLAssociation').map(([, a]) => a.WebACLArn), p.webAclArn ? [p.webAclArn] : []);
+}
+
+/** The parts of an `Fn::Join` with '', adjacent strings joined: one form for equal values however they were built. */
+function joinedParts(value: any): unknown[] {
+  const parts: unknown[] = [];
+  for (const part of value['Fn::Join'][1]) {
+    if (typeof part === 'string' && typeof parts[parts.length - 1] === 'string') {
+      parts[parts.length - 1] += part;
+    } else {
+      parts.push(part);
+    }
+  }
+  return parts;
+}
+
+/** The HTTP front: each route, the JWT authorizer, CORS on the API, the stage; and no REST API. */
+function checkHttpFront(spec: ApiSpec, resources: Resources, resolve: (value: any) => any): void {
+  const p = spec.props;
+  const full = (name: string) => `${p.resourceServerIdentifier}/${name}`;
+  same('REST APIs', ofType(resources, 'AWS::ApiGateway::RestApi').length, 0);
+  const apis = ofType(resources, 'AWS::ApiGatewayV2::Api');
+  same('HTTP APIs', apis.map(([, a]) => [a.Name, a.ProtocolType]), [[p.apiName ?? 'Api', 'HTTP']]);
+
+  // The authorizer: the pool's issuer, every app client in the audience.
+  const authorizers = ofType(resources, 'AWS::ApiGatewayV2::Authorizer');
+  same('JWT authorizers', authorizers.map(([, a]) => [a.AuthorizerType, a.IdentitySource]), [['JWT', ['$request.header.Authorization']]]);
+  const [authorizerId, authorizer] = authorizers[0];
+  const clientIds = ofType(resources, 'AWS::Cognito::UserPoolClient').map(([id]) => ({ Ref: id }));
+  same('JWT audience', [...authorizer.JwtConfiguration.Audience].map((a: any) => JSON.stringify(a)).sort(),
+    clientIds.map((c) => JSON.stringify(c)).sort());
+  const poolId = p.importedPool ? p.importedPool.userPoolId : { Ref: ofType(resources, 'AWS::Cognito::UserPool')[0][0] };
+  same('JWT issuer', joinedParts(authorizer.JwtConfiguration.Issuer),
+    joinedParts({ 'Fn::Join': ['', ['https://cognito-idp.us-east-1.', { Ref: 'AWS::URLSuffix' }, '/', poolId]] }));
+
+  // Each route, guarded by exactly its scopes through the authorizer (or public on purpose), to the backend.
+  const routes = new Map(ofType(resources, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.RouteKey, r]));
+  same('routes', [...routes.keys()].sort(), spec.methods.map((m) => `${m.httpMethod.toUpperCase()} ${m.path}`).sort());
+  for (const m of spec.methods) {
+    const key = `${m.httpMethod.toUpperCase()} ${m.path}`;
+    const route = routes.get(key);
+    same(`${key} authorization`, [route.AuthorizationType, route.AuthorizerId, resolve(route.AuthorizationScopes)], m.allowUnauthenticated
+      ? ['NONE', undefined, undefined]
+      : ['JWT', { Ref: authorizerId }, m.scopes.map(full)]);
+  }
+  same('integrations', [...new Set(ofType(resources, 'AWS::ApiGatewayV2::Integration').map(([, i]) => i.IntegrationUri))], [HTTP_BACKEND_URL]);
+
+  // CORS on the API: the origins, the headers, the routes' methods; no OPTIONS route of the construct's own.
+  const corsOrigins = p.corsAllowOrigins ?? httpOrigins(p.callbackUrls);
+  const upper = spec.methods.map((m) => m.httpMethod.toUpperCase());
+  same('CORS', apis[0][1].CorsConfiguration, corsOrigins.length === 0 ? undefined : {
+    AllowHeaders: ['Authorization', 'Content-Type'],
+    AllowMethods: upper.includes('ANY') ? ['*'] : [...new Set(upper)],
+    AllowOrigins: corsOrigins,
+  });
+
+  // The default stage: deploys itself, throttles, logs as JSON.
+  const stages = ofType(resources, 'AWS::ApiGatewayV2::Stage');
+  same('stages', stages.map(([, s]) => [s.StageName, s.AutoDeploy]), [['$default', true]]);
+  const settings = stages[0][1].DefaultRouteSettings ?? {};
+  same('throttling', [settings.ThrottlingRateLimit, settings.ThrottlingBurstLimit], [p.throttlingRateLimit ?? 100, p.throttlingBurstLimit ?? 200]);
+  same('access log status field', JSON.parse(stages[0][1].AccessLogSettings.Format).status, '$context.status');
 }

@@ -10,7 +10,7 @@
  * validation on all of them).
  */
 import * as fc from 'fast-check';
-import { BREAKER_COUNT, invalidCase, invalidCaseOf } from './arbitraries';
+import { BREAKER_COUNT, HTTP_BREAKER_COUNT, invalidCase, invalidCaseOf, invalidHttpCase, invalidHttpCaseOf } from './arbitraries';
 import { checkInvalidCase } from './checks';
 
 const SEED = Number(process.env.FC_SEED ?? 20261127);
@@ -25,4 +25,12 @@ test('props with one rule broken fail with an Error that names the prop or call'
 test.each(Array.from({ length: BREAKER_COUNT }, (_, i) => i))('broken rule #%d fails with an Error that names the prop or call', (i) => {
   // Every rule, whatever the random choice of rules above happened to pick.
   fc.assert(fc.property(invalidCaseOf(i), checkInvalidCase), { seed: SEED + i, numRuns: runs(3) });
+});
+
+test('props of the HTTP construct with one rule broken fail with an Error that names the prop or call', () => {
+  fc.assert(fc.property(invalidHttpCase, checkInvalidCase), { seed: SEED + 1, numRuns: runs(100) });
+});
+
+test.each(Array.from({ length: HTTP_BREAKER_COUNT }, (_, i) => i))('broken rule #%d fails on the HTTP construct with an Error that names the prop or call', (i) => {
+  fc.assert(fc.property(invalidHttpCaseOf(i), checkInvalidCase), { seed: SEED + 1000 + i, numRuns: runs(2) });
 });

@@ -9,7 +9,7 @@
  * validation on all of them).
  */
 import * as fc from 'fast-check';
-import { PropsSpec, validSpec } from './arbitraries';
+import { PropsSpec, validHttpSpec, validSpec } from './arbitraries';
 import { addCase, caseStackId, checkInvalidCase, checkTemplate, checkValidSpec, findingsByStack, newApp } from './checks';
 
 const SEED = Number(process.env.FC_SEED ?? 20261127);
@@ -63,4 +63,37 @@ test('the checks can fail: a template missing what was asked is caught', () => {
   }
   expect(() => checkTemplate(withProps({ rotationSeconds: spec.props.rotationSeconds === undefined ? 30 : undefined }), template))
     .toThrow(/^browser client auth flows: expected /);
+});
+
+test('valid props synthesize an HTTP construct whose template says what they asked for', () => {
+  fc.assert(fc.property(validHttpSpec, (spec) => checkValidSpec(spec, false)), { seed: SEED + 2, numRuns: runs(30) });
+});
+
+test('a sample of valid props passes CDK\'s template validation on the HTTP construct with no finding at all', () => {
+  const specs = fc.sample(validHttpSpec, { seed: SEED + 3, numRuns: runs(8) });
+  const app = newApp(true);
+  specs.forEach((spec, i) => addCase(app, spec, i));
+
+  const assembly = app.synth();
+
+  const findings = findingsByStack(assembly);
+  expect(Object.fromEntries([...findings].map(([stack, list]) => [stack, { spec: specs[Number(stack.slice(4))], list }]))).toEqual({});
+  specs.forEach((spec, i) => checkTemplate(spec, assembly.getStackByName(caseStackId(i)).template));
+});
+
+test('the HTTP checks can fail: a template missing what was asked is caught', () => {
+  const [spec] = fc.sample(validHttpSpec, { seed: SEED, numRuns: 1 });
+  const app = newApp(false);
+  addCase(app, spec, 0);
+  const template = app.synth().getStackByName(caseStackId(0)).template;
+
+  expect(() => checkTemplate({ ...spec, methods: [...spec.methods, { httpMethod: 'GET', path: '/missing/x', scopes: ['x'] }] }, template))
+    .toThrow(/^routes: expected /);
+  expect(() => checkTemplate({ ...spec, machineClients: [...spec.machineClients, { id: 'Extra', scopes: ['x'] }] }, template))
+    .toThrow(/^machine clients: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, throttlingRateLimit: 0.5 } }, template)).toThrow(/^throttling: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, apiName: 'other-name' } }, template)).toThrow(/^HTTP APIs: expected /);
+  expect(() => checkTemplate({ ...spec, props: { ...spec.props, corsAllowOrigins: ['https://other.example.com'] } }, template))
+    .toThrow(/^CORS: expected /);
+  expect(() => checkTemplate({ ...spec, front: undefined }, template)).toThrow(/^REST APIs: expected /);
 });

@@ -1,4 +1,4 @@
-import { Annotations, Lazy, Token } from 'aws-cdk-lib';
+import { Annotations, CfnResource, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -22,6 +22,9 @@ import { Route, RouteRegistry } from '../routes';
  *   the token's `scope` claim, any one of them sufficing.
  * - Quotas: 300 routes per HTTP API (adjustable in Service Quotas).
  */
+
+/** CloudFormation's limit on resources in one stack. */
+const MAX_STACK_RESOURCES = 500;
 
 /** The default quota of routes per HTTP API; it can be raised. */
 export const HTTP_API_ROUTE_QUOTA = 300;
@@ -132,6 +135,28 @@ export class ScopedHttpApi {
       authorizer: this.routeAuthorizer,
       authorizationScopes: route.scopes.map((name) => this.fullScopeName(name)),
     });
+  }
+
+  /**
+   * CloudFormation takes at most 500 resources in a stack. Say so at synth, with how many routes
+   * fit, rather than minutes into a deploy.
+   */
+  public validateResourceLimit(): string[] {
+    const stack = Stack.of(this.owner);
+    const inStack = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+    if (inStack.length <= MAX_STACK_RESOURCES) {
+      return [];
+    }
+    const routeCount = this.routes.routes.length;
+    // A route's own resources: the route, and what its integration adds for it (e.g. a Lambda permission).
+    const perRoutes = this.httpApi.node.findAll().filter((c) => CfnResource.isCfnResource(c)
+      && c.node.scopes.some((s) => s instanceof apigwv2.HttpRoute)).length;
+    const perRoute = routeCount > 0 ? perRoutes / routeCount : 0;
+    const fit = perRoute > 0 ? Math.max(0, Math.floor((MAX_STACK_RESOURCES - (inStack.length - perRoutes)) / perRoute)) : 0;
+    return [`${stack.node.path} has ${inStack.length} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
+      + `allows in one stack. This API's ${routeCount} routes take about ${perRoute.toFixed(1)} resources each, `
+      + `so about ${fit} fit here: move the rest to an HttpApi in another stack (it can check tokens from this `
+      + 'userPool with a JWT authorizer of its own)'];
   }
 
   /** An API with no route: nothing to deploy. */

@@ -1,4 +1,4 @@
-import { Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnResource, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -106,4 +106,22 @@ test('a route\'s construct id follows aws-cdk-lib\'s own scheme', () => {
   const route = api.addRoute('GET', '/a/{id}', { integration: backend(), scopes: ['read'] });
   expect(route.node.path).toBe('TestStack/Owner/Api/GET--a--{id}');
   expect(Stack.of(route).resolve(route.routeId)).toEqual({ Ref: expect.stringMatching(/^OwnerApiGETaid/) });
+});
+
+test('validateResourceLimit says nothing within 500 resources, and how many routes fit past them', () => {
+  const { stack, api } = front();
+  const integration = backend();
+  for (let i = 0; i < 10; i++) {
+    api.addRoute('GET', `/r${i}`, { integration, scopes: ['read'] });
+  }
+  expect(api.validateResourceLimit()).toEqual([]);
+  for (let i = 0; i < 490; i++) {
+    new CfnResource(stack, `Filler${i}`, { type: 'AWS::SNS::Topic' });
+  }
+  // 490 fillers, the API, its stage, authorizer and log group, 10 routes and the one integration they share: 505.
+  expect(api.validateResourceLimit()).toEqual([
+    'TestStack has 505 resources, more than the 500 CloudFormation allows in one stack. This API\'s 10 routes take about '
+    + '1.1 resources each, so about 5 fit here: move the rest to an HttpApi in another stack (it can check tokens from '
+    + 'this userPool with a JWT authorizer of its own)',
+  ]);
 });
