@@ -68,6 +68,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'aws-cdk@^2.1148.1',
     // The README's and a test's hand-off of the construct's metrics to its monitorCustom (issue 22).
     'cdk-monitoring-constructs@^10.2.0',
+    // The OpenAPI document (issue #23): a validator and a linter (Spectral's `spectral:oas` rules) accept it.
+    '@readme/openapi-parser@^9.0.0',
+    '@stoplight/spectral-core@^1.24.1',
+    '@stoplight/spectral-rulesets@^1.23.1',
+    '@stoplight/spectral-parsers@^1.0.5',
   ],
   gitignore: ['cdk.out', '*.snapshot/**/asset.*', '.venv', '/tmp', '/example/web/dist/', '/example/web/public/config.json'],
 
@@ -160,10 +165,12 @@ project.addTask('templates', {
 // Chromium, against a local OpenID provider and API that test/e2e stands up from the example stack's
 // synthesized template; then copies of the template with one thing broken must make the flow fail. The
 // same against a stack that allows the app on two origins (example/two-origins.ts, into cdk.out/ci-templates/two-origins).
-// Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH (Debian: apt-get install chromium).
+// Then Swagger UI (swagger-ui-dist) with the example's OpenAPI document (issue #23) authorizes and calls the API through the
+// same stand-ins, and broken copies of the document must fail. Screenshots go to test-reports/e2e/. Needs `chromium` on the PATH
+// (Debian: apt-get install chromium).
 // The synth skips CDK's built-in template validation (the build runs it): it does not change the template.
 project.addTask('e2e', {
-  description: 'Build the example web app and test its sign-in flow in headless Chromium against stand-ins derived from the synthesized template',
+  description: 'Build the example web app and test its sign-in flow (and the OpenAPI document in Swagger UI) in headless Chromium against stand-ins derived from the synthesized template',
   env: { CDK_VALIDATION: 'false' },
   steps: [
     { exec: 'npm ci --prefix example/web --no-audit --no-fund --prefer-offline --loglevel=error' },
@@ -192,7 +199,7 @@ project.addTask('example', {
 });
 
 // A user's view: a fresh CDK app installs the packed tarball with the newest aws-cdk-lib and with
-// the floor, copies the README's smallest example and synthesizes it under cdk-nag.
+// the floor, copies the README's smallest examples (REST and HTTP) and synthesizes them under cdk-nag.
 project.addTask('test:readme-consumer', {
   description: 'Synthesize the README example from the packed tarball in fresh CDK apps, under cdk-nag',
   exec: 'bash test/consumers/readme/run.sh',
@@ -232,7 +239,7 @@ project.addTask('checkov', {
 // CDK's template validation finding nothing, and each single broken rule must fail with an Error
 // that names the prop. jest runs a few hundred cases (test/property/); this runs as many as asked.
 project.addTask('fuzz', {
-  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation',
+  description: 'Run N generated cases (default 10000) through the construct; options: --runs N, --seed S, --batch B, --workers W, --no-validation, --http (the HTTP construct)',
   steps: [
     { exec: 'tsc --noEmit --project tsconfig.dev.json' },
     { exec: 'ts-node --transpile-only --project tsconfig.dev.json scripts/fuzz.ts', receiveArgs: true },

@@ -189,3 +189,40 @@ export function quantile(values: number[], q: number): number {
 export function median(values: number[]): number {
   return quantile(values, 0.5);
 }
+
+/** The templates of a whole assembly (the stack's and its nested stacks'), for APIs split across stacks. */
+export interface AssemblyShape {
+  /** Templates written: the stack's and one per nested stack. */
+  readonly templates: number;
+  /** Resources in all of them. */
+  readonly resources: number;
+  /** The most resources in one template, and the largest template. */
+  readonly maxResources: number;
+  readonly maxTemplateBytes: number;
+  /** Bytes of all templates. */
+  readonly totalBytes: number;
+}
+
+/** Synthesizes once (untimed, validation off) and measures every template of the assembly. */
+export function assemblyShape(variant: Variant, methods: number, workDir: string): AssemblyShape {
+  const outdir = newOutdir(workDir);
+  const { app, stack } = newApp(outdir, false);
+  try {
+    variant.build(stack, methods);
+    const assembly = app.synth();
+    const files = fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.template.json'));
+    const sizes = files.map((f) => {
+      const file = path.join(assembly.directory, f);
+      return { bytes: fs.statSync(file).size, resources: Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).Resources ?? {}).length };
+    });
+    return {
+      templates: files.length,
+      resources: sizes.reduce((n, x) => n + x.resources, 0),
+      maxResources: Math.max(...sizes.map((x) => x.resources)),
+      maxTemplateBytes: Math.max(...sizes.map((x) => x.bytes)),
+      totalBytes: sizes.reduce((n, x) => n + x.bytes, 0),
+    };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}

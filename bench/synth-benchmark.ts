@@ -5,7 +5,11 @@
  *
  * Run it with `npx projen bench` (options after `--`, e.g. `npx projen bench -- --reps 10`).
  *
- *   --methods 1,10,50,100   numbers of protected methods (env BENCH_METHODS)
+ *   --methods 1,100,160     numbers of protected methods (env BENCH_METHODS)
+ *   --split-methods 100,1000  numbers of methods of the split API (methodsInNestedStacks) (env BENCH_SPLIT_METHODS)
+ *   --split-reps 5          pairs per comparison of the split API (env BENCH_SPLIT_REPS)
+ *   --http-routes 1,100,250 numbers of routes of the HTTP front against the same HTTP API by hand (env BENCH_HTTP_ROUTES)
+ *   --http-reps 20          pairs per number of routes (env BENCH_HTTP_REPS)
  *   --reps 150              timed rounds per N with validation off (env BENCH_REPS)
  *   --reps-validation 48    timed rounds per N with validation on (env BENCH_REPS_VALIDATION)
  *   --warmup 8              untimed synths per variant in each worker first (env BENCH_WARMUP)
@@ -15,10 +19,10 @@ import { execSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BY_HAND, BY_HAND_NESTED, CONSTRUCT, Variant } from './apps';
-import { Shape, compareTemplates, median, synthShape } from './measure';
-import { ModeResult, Report, renderMarkdown } from './report';
-import { EngineResult, Job, RowResult } from './worker';
+import { BY_HAND, BY_HAND_NESTED, BY_HAND_SPLIT, CONSTRUCT, CONSTRUCT_SPLIT, HTTP_BY_HAND, HTTP_CONSTRUCT, Variant } from './apps';
+import { Shape, assemblyShape, compareTemplates, median, synthShape } from './measure';
+import { ModeResult, PairRow, Report, renderMarkdown } from './report';
+import { EngineResult, Job, PairsResult, RowResult } from './worker';
 
 /** CloudFormation's limit on resources in one stack (CDK checks it on synth too). */
 export const STACK_RESOURCE_LIMIT = 500;
@@ -29,10 +33,14 @@ interface Options {
   readonly repsValidation: number;
   readonly warmup: number;
   readonly out?: string;
+  readonly splitMethods: number[];
+  readonly splitReps: number;
+  readonly httpRoutes: number[];
+  readonly httpReps: number;
 }
 
 /** The flags that take a value. */
-const VALUE_FLAGS = ['methods', 'reps', 'reps-validation', 'warmup', 'out'];
+const VALUE_FLAGS = ['methods', 'reps', 'reps-validation', 'warmup', 'out', 'split-methods', 'split-reps', 'http-routes', 'http-reps'];
 
 function parseOptions(argv: string[]): Options {
   const flags = new Map<string, string>();
@@ -56,8 +64,14 @@ function parseOptions(argv: string[]): Options {
     }
     return n;
   };
-  const methods = get('methods', 'BENCH_METHODS', '1,10,50,100').split(',').map((s) => positive('methods', s.trim()));
+  const methods = get('methods', 'BENCH_METHODS', '1,100,160').split(',').map((s) => positive('methods', s.trim()));
+  const list = (flag: string, env: string, fallback: string) => [...new Set(get(flag, env, fallback).split(',')
+    .map((x) => positive(flag, x.trim())))].sort((a, b) => a - b);
   return {
+    splitMethods: list('split-methods', 'BENCH_SPLIT_METHODS', '100,1000'),
+    splitReps: positive('split-reps', get('split-reps', 'BENCH_SPLIT_REPS', '5')),
+    httpRoutes: list('http-routes', 'BENCH_HTTP_ROUTES', '1,100,250'),
+    httpReps: positive('http-reps', get('http-reps', 'BENCH_HTTP_REPS', '20')),
     methods: [...new Set(methods)].sort((a, b) => a - b),
     reps: positive('reps', get('reps', 'BENCH_REPS', '150')),
     repsValidation: positive('reps-validation', get('reps-validation', 'BENCH_REPS_VALIDATION', '48')),
@@ -189,6 +203,27 @@ function main(): void {
     const engineStart = runWorker<EngineResult>({ kind: 'engine', methods: firstN });
     const on = runMode(options, true);
 
+    // Pairs of two apps in one worker each: the split API against the same split by hand, its
+    // growth from the smallest to the largest number of methods, and the HTTP front.
+    const pair = (a: Variant, aN: number, b: Variant, bN: number, reps: number): PairRow => {
+      const begun = Date.now();
+      const result = runWorker<PairsResult>({
+        kind: 'pairs', a: { variant: a.name, methods: aN }, b: { variant: b.name, methods: bN }, reps, warmup: 2,
+      });
+      log(`${a.name} N=${aN} / ${b.name} N=${bN}: ${reps} pairs in ${((Date.now() - begun) / 1000).toFixed(1)} s, `
+        + `median ratio ${median(result.ratios).toFixed(3)}`);
+      return { ...result, aShape: assemblyShape(a, aN, workDir), bShape: assemblyShape(b, bN, workDir) };
+    };
+    const split = options.splitMethods.map((n) => pair(CONSTRUCT_SPLIT, n, BY_HAND_SPLIT, n, options.splitReps));
+    const [smallest, largest] = [options.splitMethods[0], options.splitMethods[options.splitMethods.length - 1]];
+    const growth = [
+      pair(CONSTRUCT_SPLIT, largest, CONSTRUCT_SPLIT, smallest, options.splitReps),
+      pair(CONSTRUCT_SPLIT, largest, CONSTRUCT, smallest, options.splitReps),
+    ];
+    const http = options.httpRoutes.map((n) => pair(HTTP_CONSTRUCT, n, HTTP_BY_HAND, n, options.httpReps));
+    const lastHttp = options.httpRoutes[options.httpRoutes.length - 1];
+    const httpShapes = [shapeOf(HTTP_CONSTRUCT, lastHttp, workDir), shapeOf(HTTP_BY_HAND, lastHttp, workDir)];
+
     const findingsOf = (variant: Variant) => {
       const o = synthShape(variant, firstN, true, workDir);
       return 'error' in o ? NaN : o.shape.findings;
@@ -221,6 +256,10 @@ function main(): void {
       templateDiffNested: compareTemplates(lastShape.construct, lastShape.nested),
       templateDiffMethods: lastShape.n,
       findings: { construct: findingsOf(CONSTRUCT), byHand: findingsOf(BY_HAND) },
+      split,
+      growth,
+      http,
+      httpTemplateDiff: compareTemplates(httpShapes[0], httpShapes[1]),
       totalSeconds: (Date.now() - started) / 1000,
     };
 

@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { BY_HAND, BY_HAND_NESTED, CONSTRUCT, Variant } from './apps';
+import { BY_HAND, BY_HAND_NESTED, CONSTRUCT, VARIANTS_BY_NAME, Variant } from './apps';
 import { Timing, median, timeSynth } from './measure';
 
 /** Times rounds of the three variants at one N, with validation off or on. */
@@ -28,7 +28,34 @@ export interface EngineJob {
   readonly methods: number;
 }
 
-export type Job = RoundsJob | EngineJob;
+/** One app of a pair: a variant (by name in `VARIANTS_BY_NAME`) and its number of methods. */
+export interface PairSide {
+  readonly variant: string;
+  readonly methods: number;
+}
+
+/**
+ * Times `reps` pairs of two apps, validation off, alternating which goes first; the ratio a / b
+ * is taken within each pair.
+ */
+export interface PairsJob {
+  readonly kind: 'pairs';
+  readonly a: PairSide;
+  readonly b: PairSide;
+  readonly reps: number;
+  readonly warmup: number;
+}
+
+export type Job = RoundsJob | EngineJob | PairsJob;
+
+export interface PairsResult {
+  readonly a: PairSide;
+  readonly b: PairSide;
+  readonly aMs: number[];
+  readonly bMs: number[];
+  /** a / b, one a pair. */
+  readonly ratios: number[];
+}
 
 /** The timed rounds at one number of methods. */
 export interface RowResult {
@@ -114,11 +141,39 @@ function timeEngineStart(job: EngineJob, workDir: string): EngineResult {
   return { methods: job.methods, coldMs, warmMs: median(next) };
 }
 
+function timePairs(job: PairsJob, workDir: string): PairsResult {
+  const a = VARIANTS_BY_NAME[job.a.variant];
+  const b = VARIANTS_BY_NAME[job.b.variant];
+  for (let i = 0; i < job.warmup; i++) {
+    timeSynth(a, job.a.methods, false, workDir);
+    timeSynth(b, job.b.methods, false, workDir);
+  }
+  const aMs: number[] = [];
+  const bMs: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < job.reps; i++) {
+    let ta: number;
+    let tb: number;
+    if (i % 2 === 0) {
+      ta = timeSynth(a, job.a.methods, false, workDir).totalMs;
+      tb = timeSynth(b, job.b.methods, false, workDir).totalMs;
+    } else {
+      tb = timeSynth(b, job.b.methods, false, workDir).totalMs;
+      ta = timeSynth(a, job.a.methods, false, workDir).totalMs;
+    }
+    aMs.push(ta);
+    bMs.push(tb);
+    ratios.push(ta / tb);
+  }
+  return { a: job.a, b: job.b, aMs, bMs, ratios };
+}
+
 function main(): void {
   const job = JSON.parse(process.argv[2]) as Job;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-worker-'));
   try {
-    const result = job.kind === 'rounds' ? timeRounds(job, workDir) : timeEngineStart(job, workDir);
+    const result = job.kind === 'rounds' ? timeRounds(job, workDir)
+      : job.kind === 'pairs' ? timePairs(job, workDir) : timeEngineStart(job, workDir);
     process.stdout.write(JSON.stringify(result));
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

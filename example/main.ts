@@ -2,9 +2,11 @@
  * The example app: the tutorial's protected API, synthesized into `cdk.out` without an AWS
  * account. Run it with `npx projen example`.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { App, CfnOutput, Stack } from 'aws-cdk-lib';
 import { addAwesomeApi } from './awesome-api';
+import { documentWithPlaceholders } from '../scripts/openapi-document';
 
 // EXAMPLE_OUTDIR: where scripts/synth-templates.ts puts it for CI's checks.
 const app = new App({ outdir: process.env.EXAMPLE_OUTDIR ?? path.join(__dirname, '..', 'cdk.out') });
@@ -12,7 +14,7 @@ const stack = new Stack(app, 'AwesomeApiStack', {
   env: { region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' },
 });
 
-addAwesomeApi(stack, {
+const api = addAwesomeApi(stack, {
   callbackUrls: ['http://localhost:3000/dashboard'],
   logoutUrls: ['http://localhost:3000/'],
 });
@@ -24,6 +26,14 @@ const resources = Object.keys(template.Resources ?? {}).length;
 
 console.log(`Synthesized ${stack.stackName}: ${resources} resources`);
 console.log(`Template: ${path.relative(process.cwd(), path.join(assembly.directory, artifact.templateFile))}`);
+
+// The API's OpenAPI document, next to the template: what synth knows filled in, and each value only
+// the deploy knows as a placeholder in Fn::Sub's syntax (${LogicalId}, ${LogicalId.Attribute}, ${AWS::URLSuffix}).
+const documentFile = path.join(assembly.directory, `${stack.stackName}.openapi.json`);
+const document = JSON.parse(documentWithPlaceholders(stack, api.openApiDocument()));
+fs.writeFileSync(documentFile, JSON.stringify(document, null, 2) + '\n');
+const deployTime = [...new Set(JSON.stringify(document).match(/\$\{[^!}][^}]*\}/g) ?? [])];
+console.log(`OpenAPI document: ${path.relative(process.cwd(), documentFile)} (deploy-time values as placeholders: ${deployTime.join(', ')})`);
 
 // The construct's own warnings and errors (and any other construct's), as `cdk synth` would show them.
 const messages = artifact.messages.filter((m) => m.level !== 'info');

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # cfn-lint over the construct's templates, as scripts/synth-templates.ts wrote them into
 # cdk.out/ci-templates (the `templates` task): the example's, the maximal API's, the HTTP construct's
-# default and every-feature ones, one more with every feature on and a seeded sample of generated valid props (scripts/cfn-lint-templates.ts).
+# default and every-feature ones, every template of an API split across nested stacks
+# (test/fixtures/split.ts), one more with every feature on and a seeded sample of generated valid
+# props (scripts/cfn-lint-templates.ts).
 # Fails on any error; warnings and notes are printed, and counted in the summary line.
 #
 # cfn-lint comes from PyPI, into a virtual environment in the user's cache folder
@@ -68,8 +70,9 @@ if [ -n "$sample$seed" ]; then
   npx ts-node --transpile-only --project tsconfig.dev.json scripts/cfn-lint-templates.ts "$generated" \
     ${sample:+--sample "$sample"} ${seed:+--seed "$seed"}
 fi
-templates=("$shared"/example/*.template.json "$shared"/maximal/*.template.json "$shared"/http/*.template.json "$generated"/*.template.json)
-echo "== templates: the example, the maximal API, the HTTP ones, every feature and generated ones ($generated)"
+templates=("$shared"/example/*.template.json "$shared"/maximal/*.template.json "$shared"/http/*.template.json
+  "$shared"/split/*.template.json "$generated"/*.template.json)
+echo "== templates: the example, the maximal API, the HTTP ones, the split API (parent and nested), every feature and generated ones ($generated)"
 
 # Exit status: a bit mask, 2 for errors (and 1 for a failure to lint), 4 warnings, 8 notes.
 set +e

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # checkov over the construct's templates, as scripts/synth-templates.ts wrote them into
 # cdk.out/ci-templates (the `templates` task): the default one (the example app), one with every
-# feature on (scripts/checkov-maximal.ts), and the HTTP construct's default and every-feature ones
-# (test/fixtures/maximal-http.ts). Fails on any failed check, on a check skipped without a
+# feature on (scripts/checkov-maximal.ts), the HTTP construct's default and every-feature ones
+# (test/fixtures/maximal-http.ts), and every template (parent and nested) of an API split across
+# nested stacks (test/fixtures/split.ts). Fails on any failed check, on a check skipped without a
 # comment, and on a template checkov cannot parse or finds no resources in. Prints
 # "checkov: passed" or "checkov: failed" last.
 # checkov comes from PyPI, into a virtual environment in the user's cache folder
@@ -32,7 +33,14 @@ fi
 
 templates=(cdk.out/ci-templates/example/AwesomeApiStack.template.json cdk.out/ci-templates/maximal/MaximalApiStack.template.json
   cdk.out/ci-templates/http/DefaultHttpApiStack.template.json cdk.out/ci-templates/http/MaximalHttpApiStack.template.json
-  cdk.out/ci-templates/http/MonitoredHttpApiStack.template.json)
+  cdk.out/ci-templates/http/MonitoredHttpApiStack.template.json
+  cdk.out/ci-templates/split/SplitApiStack.template.json)
+# The split API's nested stacks' templates, each checked like the others.
+if [ -d cdk.out/ci-templates/split ]; then
+  for nested in cdk.out/ci-templates/split/*.nested.template.json; do
+    templates+=("$nested")
+  done
+fi
 for template in "${templates[@]}"; do
   if [ ! -f "$template" ]; then
     echo "no $template: run 'npx projen templates' first" >&2

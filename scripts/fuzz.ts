@@ -14,14 +14,15 @@
  * smallest failing props it found.
  *
  * Options: --runs N (10000), --seed S (random, printed), --batch B (50), --workers W (2),
- * --no-validation (skip CDK's template validation), --shrink K (shrink at most K failures, 3).
+ * --no-validation (skip CDK's template validation), --shrink K (shrink at most K failures, 3),
+ * --http (the HTTP construct, ProtectedHttpApiWithCognito, instead of the REST one).
  */
 import { fork } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as fc from 'fast-check';
-import { ApiSpec, invalidCase, validSpec } from '../test/property/arbitraries';
+import { ApiSpec, invalidCase, invalidHttpCase, validHttpSpec, validSpec } from '../test/property/arbitraries';
 import { addCase, caseStackId, checkInvalidCase, checkTemplate, checkValidSpec, findingsByStack, newApp } from '../test/property/checks';
 
 interface Options {
@@ -31,6 +32,10 @@ interface Options {
   readonly workers: number;
   readonly validate: boolean;
   readonly shrink: number;
+  /** The generators of the construct under test: the REST one, or with --http the HTTP one. */
+  readonly valid: fc.Arbitrary<ApiSpec>;
+  readonly invalid: typeof invalidCase;
+  readonly front: 'REST' | 'HTTP';
 }
 
 interface Failure {
@@ -63,6 +68,9 @@ function parseOptions(argv: string[]): Options {
     workers: int('workers', Math.max(1, Math.min(2, os.cpus().length)), 1),
     validate: !argv.includes('--no-validation'),
     shrink: int('shrink', 3, 0),
+    valid: argv.includes('--http') ? validHttpSpec : validSpec,
+    invalid: argv.includes('--http') ? invalidHttpCase : invalidCase,
+    front: argv.includes('--http') ? 'HTTP' : 'REST',
   };
 }
 
@@ -80,7 +88,7 @@ function runBatch(options: Options, job: BatchJob): Failure[] {
   const built: Array<{ index: number; spec: ApiSpec }> = [];
   for (let index = job.from; index < job.to; index++) {
     const seed = caseSeed(options.seed, index);
-    const spec = one(validSpec, seed);
+    const spec = one(options.valid, seed);
     try {
       addCase(app, spec, index);
       built.push({ index, spec });
@@ -89,7 +97,7 @@ function runBatch(options: Options, job: BatchJob): Failure[] {
       app.node.tryRemoveChild(caseStackId(index));
     }
     try {
-      checkInvalidCase(one(invalidCase, seed));
+      checkInvalidCase(one(options.invalid, seed));
     } catch (e) {
       fail(index, 'invalid', messageOf(e));
     }
@@ -144,9 +152,9 @@ function shrink(failure: Failure, options: Options): void {
   const params = { seed: failure.seed, numRuns: 1, interruptAfterTimeLimit: 10 * 60_000, markInterruptAsFailure: true };
   try {
     if (failure.kind === 'valid') {
-      fc.assert(fc.property(validSpec, (spec) => checkValidSpec(spec, options.validate)), params);
+      fc.assert(fc.property(options.valid, (spec) => checkValidSpec(spec, options.validate)), params);
     } else {
-      fc.assert(fc.property(invalidCase, checkInvalidCase), params);
+      fc.assert(fc.property(options.invalid, checkInvalidCase), params);
     }
     console.log('It passes alone: it failed only next to the other cases of its batch (rerun with --batch 1 to check).');
   } catch (e) {
@@ -157,7 +165,7 @@ function shrink(failure: Failure, options: Options): void {
 
 async function main(options: Options, argv: string[]): Promise<number> {
   const started = Date.now();
-  console.log(`fuzz: ${options.runs} cases from seed ${options.seed}, batches of ${options.batch}, ${options.workers} workers, `
+  console.log(`fuzz (${options.front} construct): ${options.runs} cases from seed ${options.seed}, batches of ${options.batch}, ${options.workers} workers, `
     + `CDK template validation ${options.validate ? 'on every case' : 'off'}`);
   const jobs: BatchJob[] = [];
   for (let from = 0; from < options.runs; from += options.batch) {

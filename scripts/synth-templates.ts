@@ -8,6 +8,8 @@
  *   http/      the HTTP construct with its defaults, with every feature on (test/fixtures/maximal-http.ts), and with
  *              every feature, its alarms and its dashboard:
  *              checkov and cfn-lint
+ *   split/     an API split across nested stacks (test/fixtures/split.ts): checkov and cfn-lint, every
+ *              template of the assembly, the parent's and each nested stack's
  *   lint/      one more with every feature on and a seeded sample of generated valid props
  *              (scripts/cfn-lint-templates.ts): cfn-lint
  *   integ/<test/integ.X.ts>/   each integration test's cloud assembly: the snapshot comparison
@@ -28,6 +30,7 @@ import { lintApp } from './cfn-lint-templates';
 import { maximalApi } from './checkov-maximal';
 import { ON_CALL_TOPIC_ARN } from '../test/fixtures/maximal';
 import { defaultHttpApi, maximalHttpApi } from '../test/fixtures/maximal-http';
+import { splitApi } from '../test/fixtures/split';
 
 const root = path.join(__dirname, '..');
 export const TEMPLATES_DIR = path.join(root, 'cdk.out', 'ci-templates');
@@ -76,13 +79,16 @@ async function main(argv: string[]): Promise<void> {
   monitored.addAlarms({ alarmAction: new actions.SnsAction(sns.Topic.fromTopicArn(monitoredStack, 'OnCall', ON_CALL_TOPIC_ARN)) });
   monitored.addDashboard();
   http.synth();
+  const split = new App({ outdir: path.join(outdir, 'split') });
+  splitApi(new Stack(split, 'SplitApiStack', { env: ENV }));
+  split.synth();
 
   const lint = lintApp(path.join(outdir, 'lint'));
   lint.app.synth();
 
   await integ;
   const count = (dir: string) => fs.readdirSync(path.join(outdir, dir)).filter((name) => name.endsWith('.template.json')).length;
-  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, http ${count('http')}, ` +
+  console.log(`templates in ${path.relative(process.cwd(), outdir)}: example ${count('example')}, two-origins ${count('two-origins')}, maximal ${count('maximal')}, http ${count('http')}, split ${count('split')}, ` +
     `lint ${count('lint')} (${lint.description}), integ ${integTests.map((name) => `${name} ${count(path.join('integ', name))}`).join(', ')}; ` +
     `${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

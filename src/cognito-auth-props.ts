@@ -247,7 +247,9 @@ export interface CognitoAuthProps {
   readonly deletionProtection?: boolean;
 
   /**
-   * Whether to trace requests with AWS X-Ray.
+   * Whether to trace requests with AWS X-Ray: the REST API's stage and the construct's trigger
+   * function. HTTP APIs have no X-Ray tracing, so on `ProtectedHttpApiWithCognito` only the
+   * trigger function is traced.
    *
    * @default false
    */

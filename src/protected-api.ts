@@ -12,6 +12,8 @@ import { addOutputs } from './private/auth/outputs';
 import { resolveCognitoSettings } from './private/auth/resolve-settings';
 import { ApiMonitoring } from './private/monitoring/api-monitoring';
 import { restStageMetrics } from './private/monitoring/metrics';
+import { OpenApiFront, openApiDocument } from './private/openapi';
+import { restOpenApiFront } from './private/rest/openapi-front';
 import { resolveRestSettings } from './private/rest/resolve-settings';
 import { ScopedRestApi } from './private/rest/rest-api';
 import { RouteRegistry } from './private/routes';
@@ -113,6 +115,10 @@ export class ProtectedApiWithCognito extends Construct {
   private readonly restApi: ScopedRestApi;
   /** Metrics, alarms and dashboard: nothing is made until asked for. */
   private readonly monitoring: ApiMonitoring;
+  /** The API's routes. */
+  private readonly routes: RouteRegistry;
+  /** What the OpenAPI document says of the REST front. */
+  private readonly openApiFront: OpenApiFront;
 
   constructor(scope: Construct, id: string, props: ProtectedApiWithCognitoProps) {
     super(scope, id);
@@ -132,6 +138,7 @@ export class ProtectedApiWithCognito extends Construct {
 
     // The routes, checked alike whatever kind of API serves them.
     const routes = new RouteRegistry(cognitoSettings.scopeNames, 'addMethod');
+    this.routes = routes;
 
     // The REST front: the API, its logs and its authorizer.
     this.restApi = new ScopedRestApi(this, restSettings, {
@@ -145,6 +152,7 @@ export class ProtectedApiWithCognito extends Construct {
     this.cloudWatchRole = this.restApi.cloudWatchRole;
     this.authorizer = this.restApi.authorizer;
     this.apiUrl = this.api.url;
+    this.openApiFront = restOpenApiFront(this.api, restSettings);
 
     // What a client needs to sign in and call it.
     this.authorizeUrl = this.auth.urls.authorizeUrl;
@@ -183,6 +191,26 @@ export class ProtectedApiWithCognito extends Construct {
    */
   public addMethod(httpMethod: string, path: string, options: ProtectedMethodOptions): apigateway.Method {
     return this.restApi.addMethod(httpMethod, path, options);
+  }
+
+  /**
+   * The API as an OpenAPI 3.0 document in JSON: its stage's URL as the server, an OAuth 2.0
+   * security scheme with the authorization-code flow (the login domain's authorize and token
+   * endpoints, `openid` and every scope of the resource server) and, with machine clients, the
+   * client-credentials flow with the scopes they may obtain; each method as an operation with its
+   * path parameters, its request parameters and models, its responses (and 401 and 403 when it is
+   * protected), and as `security` the full names of the scopes it accepts (any one will do), or
+   * none when it is public. An `ANY` method is an operation for each method it serves.
+   *
+   * It is made at synth time from every method and machine client added by then, also those
+   * added after this call. The API's URL and the login domain are only known at deploy time: they
+   * are tokens in the string, which CloudFormation resolves wherever the string goes (for example
+   * `s3deploy.Source.data('openapi.json', api.openApiDocument())`).
+   *
+   * @returns the document, as a string that holds tokens
+   */
+  public openApiDocument(): string {
+    return openApiDocument(this, { routes: this.routes, auth: this.auth, front: this.openApiFront });
   }
 
   /**

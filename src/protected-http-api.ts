@@ -10,9 +10,11 @@ import { CognitoAuth } from './private/auth/cognito-auth';
 import { addOutputs } from './private/auth/outputs';
 import { resolveCognitoSettings } from './private/auth/resolve-settings';
 import { ScopedHttpApi } from './private/http/http-api';
+import { httpOpenApiFront } from './private/http/openapi-front';
 import { resolveHttpSettings } from './private/http/resolve-settings';
 import { ApiMonitoring } from './private/monitoring/api-monitoring';
 import { httpStageMetrics } from './private/monitoring/metrics';
+import { OpenApiFront, openApiDocument } from './private/openapi';
 import { RouteRegistry } from './private/routes';
 import { ProtectedHttpApiWithCognitoProps } from './protected-http-api-props';
 
@@ -109,6 +111,8 @@ export class ProtectedHttpApiWithCognito extends Construct {
   private readonly front: ScopedHttpApi;
   /** Metrics, alarms and dashboard: nothing is made until asked for. */
   private readonly monitoring: ApiMonitoring;
+  /** What the OpenAPI document says of the HTTP front. */
+  private readonly openApiFront: OpenApiFront;
 
   constructor(scope: Construct, id: string, props: ProtectedHttpApiWithCognitoProps) {
     super(scope, id);
@@ -142,6 +146,7 @@ export class ProtectedHttpApiWithCognito extends Construct {
     this.accessLogGroup = this.front.accessLogGroup;
     this.authorizer = this.front.authorizer;
     this.apiUrl = this.stage.url;
+    this.openApiFront = httpOpenApiFront(this.httpApi, httpSettings);
 
     // What a client needs to sign in and call it.
     this.authorizeUrl = this.auth.urls.authorizeUrl;
@@ -180,6 +185,26 @@ export class ProtectedHttpApiWithCognito extends Construct {
    */
   public addRoute(httpMethod: string, path: string, options: ProtectedRouteOptions): apigwv2.HttpRoute {
     return this.front.addRoute(httpMethod, path, options);
+  }
+
+  /**
+   * The API as an OpenAPI 3.0 document in JSON: its default stage's URL as the server, an OAuth
+   * 2.0 security scheme with the authorization-code flow (the login domain's authorize and token
+   * endpoints, `openid` and every scope of the resource server) and, with machine clients, the
+   * client-credentials flow with the scopes they may obtain; each route as an operation with its
+   * path parameters, 401 and 403 when it is protected, and as `security` the full names of the
+   * scopes it accepts (any one will do), or none when it is public. An `ANY` route is an
+   * operation for each method it serves.
+   *
+   * It is made at synth time from every route and machine client added by then, also those added
+   * after this call. The API's URL and the login domain are only known at deploy time: they are
+   * tokens in the string, which CloudFormation resolves wherever the string goes (for example
+   * `s3deploy.Source.data('openapi.json', api.openApiDocument())`).
+   *
+   * @returns the document, as a string that holds tokens
+   */
+  public openApiDocument(): string {
+    return openApiDocument(this, { routes: this.routes, auth: this.auth, front: this.openApiFront });
   }
 
   /**

@@ -87,4 +87,18 @@ export interface RestApiFrontProps {
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
    */
   readonly clientCertificateId?: string;
+
+  /**
+   * Whether the API's resources and methods go into nested stacks that the construct makes and
+   * names, so that the API can hold more methods than one stack's 500 resources allow (about 160
+   * protected methods with CORS). Methods are grouped by their path's first segment, and a
+   * group's paths are spread over up to 4 stacks by their second segment; the parent stack keeps
+   * the API, its authorizer, request validator, gateway responses, deployment and stage. Where a
+   * method goes depends on its path alone. Turning this on for an API that is already deployed
+   * moves its methods to other stacks, which CloudFormation cannot do in one deploy: see the
+   * README's "More than 160 methods".
+   *
+   * @default false
+   */
+  readonly methodsInNestedStacks?: boolean;
 }

@@ -1,4 +1,4 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, NestedStack, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as integrations from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -10,6 +10,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Ch
 import { IConstruct } from 'constructs';
 import { CLIENT_CERTIFICATE_ID, ON_CALL_TOPIC_ARN, maximalApi } from './fixtures/maximal';
 import { maximalHttpApi } from './fixtures/maximal-http';
+import { splitApi } from './fixtures/split';
 import { backend as urlBackend, newStack, tutorialApi, tutorialHttpApi, TUTORIAL_PROPS, violations, Violation } from './helpers';
 import { ProtectedApiWithCognito, ProtectedHttpApiWithCognito } from '../src';
 import { REASONS } from '../src/private/acknowledgements';
@@ -80,8 +81,24 @@ const ACCESS_LOGS = 'NagStack/AwesomeApi/AccessLogs';
 describe('every cdk-nag rule pack', () => {
   let defaults: PackRun;
   let maximal: PackRun;
+  let split: PackRun;
 
   beforeAll(() => {
+    split = runPacks((stack) => {
+      const api = splitApi(stack);
+      // The test's own backend in a nested stack of its own: reported by every pack, which so
+      // shows that the packs read nested stacks' templates too.
+      const backend = new lambda.Function(new NestedStack(stack, 'Backend'), 'Function', {
+        runtime: lambda.Runtime.NODEJS_20_X,
+        handler: 'index.handler',
+        code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 200, body: "{}" });'),
+      });
+      api.addMethod('GET', '/orders/{id}/backend', {
+        scopes: ['awesomeapi.read'],
+        integration: new apigateway.LambdaIntegration(backend),
+      });
+      return api;
+    });
     defaults = runPacks((stack) => {
       const api = tutorialApi(stack);
       api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
@@ -109,6 +126,16 @@ describe('every cdk-nag rule pack', () => {
 
   test('finds nothing unacknowledged on the construct with every feature on, and on its own function', () => {
     expect(maximal.findings).toEqual([]);
+  });
+
+  test('finds nothing unacknowledged in any template of an API split across nested stacks', () => {
+    expect(split.api.node.findAll().filter((c) => c instanceof NestedStack).length).toBeGreaterThan(20);
+    expect(split.findings).toEqual([]);
+  });
+
+  test('reads nested stacks too: the test\'s own backend in a nested stack is reported by each pack', () => {
+    const packs = new Set(split.testOwned.map((v) => v.ruleName.replace(/-.*$/, '')));
+    expect([...packs].sort()).toEqual([...PACK_NAMES].sort());
   });
 
   test('is really running every pack: the test\'s own unhardened backend is reported by each', () => {

@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, CfnResource, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { CfnInclude } from 'aws-cdk-lib/cloudformation-include';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { maximalApi } from './fixtures/maximal';
 import { maximalHttpApi } from './fixtures/maximal-http';
+import { splitApi } from './fixtures/split';
 import { Violation, backend, newStack, tutorialApi, tutorialHttpApi, violations } from './helpers';
 
 // The other test files turn CDK's built-in CloudFormation template validation off, because it
@@ -42,6 +44,53 @@ test('CDK\'s template validation finds nothing in a maximal configuration', () =
   const assembly = (stack.node.root as App).synth();
 
   expect(templateFindings(assembly)).toEqual([]);
+});
+
+/**
+ * CDK's template validation reads the templates of an assembly's stacks, not those of their nested
+ * stacks: each nested template of `stack`'s assembly is included here in a stack of its own, all
+ * in one app, and that app synthesized with the validation on. The findings, and how many nested
+ * templates there were.
+ */
+function nestedTemplateFindings(stack: Stack): { nested: number; findings: Violation[] } {
+  const assembly = (stack.node.root as App).synth();
+  const files = fs.readdirSync(assembly.directory).filter((f) => f.endsWith('.nested.template.json'));
+  const app = new App({ builtinCloudFormationValidation: true });
+  files.forEach((file, i) => {
+    new CfnInclude(new Stack(app, `Nested${i}`, { env: { account: '123456789012', region: 'us-east-1' } }),
+      'Template', { templateFile: path.join(assembly.directory, file) });
+  });
+  return { nested: files.length, findings: templateFindings(app.synth()) };
+}
+
+test('CDK\'s template validation finds nothing in the parent template of an API split across nested stacks', () => {
+  const stack = newStack({ templateValidation: true });
+  splitApi(stack);
+
+  expect(templateFindings((stack.node.root as App).synth())).toEqual([]);
+});
+
+test('CDK\'s template validation finds nothing in any nested template of an API split across nested stacks', () => {
+  const stack = newStack();
+  splitApi(stack);
+
+  const { nested, findings } = nestedTemplateFindings(stack);
+
+  expect(nested).toBeGreaterThan(20);
+  expect(findings).toEqual([]);
+});
+
+test('the nested templates\' check sees a finding in a nested stack (CDK\'s own check does not)', () => {
+  // CDK prints the finding as a warning; it is expected here
+  jest.spyOn(console, 'error').mockImplementation(() => {});
+  const stack = newStack({ templateValidation: true });
+  new CfnResource(new NestedStack(stack, 'Nested'), 'BadName', {
+    type: 'AWS::Cognito::UserPoolResourceServer',
+    properties: { UserPoolId: 'us-east-1_abc', Identifier: 'https://x', Name: 'https://x' },
+  });
+
+  expect(violations((stack.node.root as App).synth())).toEqual([]);
+  expect(nestedTemplateFindings(stack).findings).toEqual([expect.objectContaining({ ruleName: 'F3031' })]);
 });
 
 test('CDK\'s template validation finds nothing with the settings the maximal fixture leaves at their defaults', () => {

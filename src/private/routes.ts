@@ -40,6 +40,50 @@ export interface Route {
   /** The short names of the scopes it accepts; empty for a public route. */
   readonly scopes: string[];
   readonly allowUnauthenticated: boolean;
+  /** What callers send and get back, as far as the front was told; undefined when it says nothing. */
+  readonly details?: RouteDetails;
+}
+
+/** A JSON schema of a request or response body, as the OpenAPI document shows it. */
+export type BodySchema = { [key: string]: unknown };
+
+/** A parameter of a route that is not in its path. */
+export interface RouteParameter {
+  /** Where it goes. */
+  readonly location: 'query' | 'header';
+  readonly name: string;
+  readonly required: boolean;
+  /** Whether it may be given more than once (a list). */
+  readonly repeated: boolean;
+}
+
+/** A body, of one content type. */
+export interface RouteBody {
+  readonly contentType: string;
+  /** The name of the model it must match, when it has one (shown among the document's schemas). */
+  readonly schemaName?: string;
+  readonly schema: BodySchema;
+}
+
+/** An answer a route declares. */
+export interface RouteResponse {
+  /** An HTTP status code, e.g. `200`. */
+  readonly statusCode: string;
+  readonly description: string;
+  /** The names of the headers it sends. */
+  readonly headers: string[];
+  readonly bodies: RouteBody[];
+}
+
+/**
+ * What a route's callers send and get back, in terms no kind of API owns: the front translates
+ * its own options (e.g. a REST method's request parameters, models and method responses) into it.
+ */
+export interface RouteDetails {
+  readonly parameters: RouteParameter[];
+  readonly requestBodies: RouteBody[];
+  /** Empty when the front does not know what answers the route. */
+  readonly responses: RouteResponse[];
 }
 
 /** Every route of one API, in the order they were added. */
@@ -72,8 +116,11 @@ export class RouteRegistry {
    * Adds a checked route, refusing the same method and path twice and two differently named
    * variable parts under one parent (API Gateway allows one). A route whose path is a token is
    * kept, but cannot be compared.
+   *
+   * @param details what callers send and get back, for the OpenAPI document
    */
-  public add(route: Route): void {
+  public add(checked: Route, details?: RouteDetails): void {
+    const route = details ? { ...checked, details } : checked;
     if (route.parts) {
       this.refuseDuplicate(route, route.parts);
     }

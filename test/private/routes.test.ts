@@ -57,6 +57,14 @@ describe('RouteRegistry.add', () => {
   });
 });
 
+test('RouteRegistry.add keeps what the front says of a route\'s callers, for the OpenAPI document', () => {
+  const routes = registry();
+  const details = { parameters: [{ location: 'query' as const, name: 'page', required: false, repeated: false }], requestBodies: [], responses: [] };
+  routes.add(routes.check('GET', '/a', { scopes: ['read'] }), details);
+  routes.add(routes.check('GET', '/b', { scopes: ['read'] }));
+  expect(routes.routes.map((r) => r.details)).toEqual([details, undefined]);
+});
+
 describe('RouteRegistry.validateScopesObtainable', () => {
   test('reports each route none of whose scopes a client can obtain, and no public route', () => {
     const routes = registry();

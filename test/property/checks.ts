@@ -7,6 +7,8 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ApiSpec, HTTP_BACKEND_URL, InvalidCase, buildApi, buildHttpApi, restrictedScopesByGroup } from './arbitraries';
+import { documentWithPlaceholders, fillPlaceholders } from '../../scripts/openapi-document';
+import { ProtectedApiWithCognito, ProtectedHttpApiWithCognito } from '../../src';
 import { violations } from '../helpers';
 
 /** The same fixed account and region as the other tests, so that URLs are literal. */
@@ -55,7 +57,81 @@ export function checkValidSpec(spec: ApiSpec, validate: boolean): void {
       throw new Error(`template validation found: ${[...findings.values()].flat().join('; ')}`);
     }
   }
-  checkTemplate(spec, assembly.getStackByName(caseStackId(0)).template);
+  const template = assembly.getStackByName(caseStackId(0)).template;
+  checkTemplate(spec, template);
+  checkDocument(spec, app.node.findChild(caseStackId(0)) as Stack, template);
+}
+
+/** The OpenAPI document of the case in `stack`, as JSON, with made-up deploy-time values. */
+export function documentOf(stack: Stack): any {
+  const api = stack.node.findChild('Api') as ProtectedApiWithCognito | ProtectedHttpApiWithCognito;
+  return JSON.parse(fillPlaceholders(documentWithPlaceholders(stack, api.openApiDocument()), (name) => `made-up-${name.length}`));
+}
+
+/** What an ANY method serves in OpenAPI terms, before what the path defines on its own. */
+const ANY_SERVES = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
+
+/**
+ * The OpenAPI document lists exactly the template's methods (an ANY one as each method it serves:
+ * not those the path defines itself, nor OPTIONS where the API answers preflights) and, as each
+ * operation's security, exactly the scopes the method demands (any one of them), none when public.
+ */
+export function checkDocument(spec: ApiSpec, stack: Stack, template: { Resources: Resources }): void {
+  const document = documentOf(stack);
+  const resources = template.Resources;
+  const p = spec.props;
+  const corsOrigins = p.corsAllowOrigins ?? httpOrigins(p.callbackUrls);
+  const inTemplate = (spec.front === 'HTTP' ? templateRoutes(resources) : templateMethods(resources)).filter((m) => corsOrigins.length === 0 || m.httpMethod !== 'OPTIONS');
+  const expected = new Map<string, unknown>();
+  for (const m of inTemplate) {
+    // Variables are compared by place: the document renames some (see openapi.ts), its validity tests check their names.
+    const path = m.path.replace(/\{[^}]*\}/g, '{}');
+    const security = m.scopes === undefined ? [] : m.scopes.map((scope) => ({ cognito: [scope] }));
+    const served = m.httpMethod !== 'ANY' ? [m.httpMethod.toLowerCase()]
+      : ANY_SERVES.filter((verb) => !inTemplate.some((o) => o.path === m.path && o.httpMethod === verb.toUpperCase())
+        && !(verb === 'options' && corsOrigins.length > 0));
+    served.forEach((verb) => expected.set(`${verb} ${path}`, security));
+  }
+  const listed = new Map<string, unknown>();
+  for (const [path, item] of Object.entries<any>(document.paths)) {
+    for (const [verb, op] of Object.entries<any>(item)) {
+      if (verb !== 'parameters') {
+        listed.set(`${verb} ${path.replace(/\{[^}]*\}/g, '{}')}`, op.security);
+      }
+    }
+  }
+  same('document operations', [...listed.keys()].sort(), [...expected.keys()].sort());
+  for (const [key, security] of expected) {
+    same(`document ${key} security`, listed.get(key), security);
+  }
+}
+
+/** Each route of an HTTP API's template: its method, its path, its scopes (undefined when public). */
+function templateRoutes(resources: Resources): Array<{ httpMethod: string; path: string; scopes?: string[] }> {
+  return ofType(resources, 'AWS::ApiGatewayV2::Route').map(([, r]) => {
+    const [httpMethod, path] = String(r.RouteKey).split(' ');
+    return { httpMethod, path, scopes: r.AuthorizationType === 'NONE' ? undefined : r.AuthorizationScopes };
+  });
+}
+
+/** Each method of a REST API's template: its method, its resource's path, its scopes (undefined when public). */
+function templateMethods(resources: Resources): Array<{ httpMethod: string; path: string; scopes?: string[] }> {
+  const pathOf = (resourceId: any): string => {
+    if (resourceId?.['Fn::GetAtt']?.[1] === 'RootResourceId') {
+      return '/';
+    }
+    const r = resources[resourceId?.Ref]?.Properties;
+    if (!r) {
+      throw new Error(`method on an unknown resource ${JSON.stringify(resourceId)}`);
+    }
+    const parent = pathOf(r.ParentId);
+    return `${parent === '/' ? '' : parent}/${r.PathPart}`;
+  };
+  return ofType(resources, 'AWS::ApiGateway::Method').map(([, m]) => ({
+    httpMethod: m.HttpMethod,
+    path: pathOf(m.ResourceId),
+    scopes: m.AuthorizationType === 'NONE' ? undefined : m.AuthorizationScopes,
+  }));
 }
 
 /**

@@ -10,7 +10,8 @@
  */
 import * as fc from 'fast-check';
 import { PropsSpec, validHttpSpec, validSpec } from './arbitraries';
-import { addCase, caseStackId, checkInvalidCase, checkTemplate, checkValidSpec, findingsByStack, newApp } from './checks';
+import { addCase, caseStackId, checkDocument, checkInvalidCase, checkTemplate, checkValidSpec, documentOf, findingsByStack, newApp } from './checks';
+import { documentFindings } from '../openapi-checks';
 
 const SEED = Number(process.env.FC_SEED ?? 20261127);
 /** Scales every run count; 1 by default. */
@@ -35,6 +36,18 @@ test('a sample of valid props passes CDK\'s template validation with no finding 
   specs.forEach((spec, i) => checkTemplate(spec, assembly.getStackByName(caseStackId(i)).template));
 });
 
+test('the OpenAPI document of a sample of valid props of both constructs is valid: the validator and spectral:oas find no error', async () => {
+  // Of both constructs: REST APIs, then HTTP APIs.
+  const specs = [...fc.sample(validSpec, { seed: SEED + 2, numRuns: runs(8) }), ...fc.sample(validHttpSpec, { seed: SEED + 4, numRuns: runs(4) })];
+  const app = newApp(false);
+  const stacks = specs.map((spec, i) => addCase(app, spec, i));
+
+  for (const [i, stack] of stacks.entries()) {
+    const findings = await documentFindings(documentOf(stack));
+    expect({ spec: specs[i], errors: [...findings.validatorErrors, ...findings.spectralErrors] }).toEqual({ spec: specs[i], errors: [] });
+  }
+});
+
 test('the checks can fail: a template missing what was asked is caught', () => {
   const [spec] = fc.sample(validSpec, { seed: SEED, numRuns: 1 });
   const app = newApp(false);
@@ -46,6 +59,34 @@ test('the checks can fail: a template missing what was asked is caught', () => {
   expect(() => checkTemplate({ ...spec, props: { ...spec.props, callbackUrls: ['https://other.example.com/'] } }, template))
     .toThrow(/^callback URLs: expected \["https:\/\/other.example.com\/"\]/);
   expect(() => checkInvalidCase({ rule: 'nothing broken', spec, messageStart: 'x' })).toThrow('nothing broken: no error was thrown');
+  const stack = app.node.findChild(caseStackId(0)) as import('aws-cdk-lib').Stack;
+  const [first] = spec.methods;
+  // A method the document does not list, at a path of its own.
+  expect(() => checkDocument(spec, stack, {
+    Resources: {
+      ...template.Resources,
+      ExtraPath: { Type: 'AWS::ApiGateway::Resource', Properties: { ParentId: { 'Fn::GetAtt': ['X', 'RootResourceId'] }, PathPart: 'not-in-the-document' } },
+      ExtraMethod: { Type: 'AWS::ApiGateway::Method', Properties: { HttpMethod: 'GET', ResourceId: { Ref: 'ExtraPath' }, AuthorizationType: 'NONE' } },
+    },
+  })).toThrow(/^document operations: expected /);
+  // The same of an HTTP API: a route the document does not list.
+  const [httpSpec] = fc.sample(validHttpSpec, { seed: SEED, numRuns: 1 });
+  const httpApp = newApp(false);
+  const httpStack = addCase(httpApp, httpSpec, 0);
+  const httpTemplate = httpApp.synth().getStackByName(caseStackId(0)).template;
+  expect(() => checkDocument(httpSpec, httpStack, httpTemplate)).not.toThrow();
+  expect(() => checkDocument(httpSpec, httpStack, {
+    Resources: {
+      ...httpTemplate.Resources,
+      ExtraRoute: { Type: 'AWS::ApiGatewayV2::Route', Properties: { RouteKey: 'GET /not-in-the-document', AuthorizationType: 'NONE' } },
+    },
+  })).toThrow(/^document operations: expected /);
+  if (first && !first.allowUnauthenticated) {
+    const resources = Object.fromEntries(Object.entries<any>(template.Resources).map(([id, r]) => [id,
+      r.Type === 'AWS::ApiGateway::Method' && r.Properties.AuthorizationType !== 'NONE'
+        ? { ...r, Properties: { ...r.Properties, AuthorizationScopes: ['other/scope'] } } : r]));
+    expect(() => checkDocument(spec, stack, { Resources: resources })).toThrow(/^document .* security: expected /);
+  }
   const withProps = (props: Partial<PropsSpec>) => ({ ...spec, props: { ...spec.props, ...props } });
   expect(() => checkTemplate(withProps({ userGroups: [...(spec.props.userGroups ?? []), { name: 'extra', scopes: ['x'] }] }), template))
     .toThrow(/^user groups: expected /);

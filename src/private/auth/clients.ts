@@ -79,6 +79,15 @@ export class ApiClients {
     return new Set(Array.from(this.scopesByClient.values()).flat());
   }
 
+  /**
+   * The short names of the scopes that some machine client can obtain with the client-credentials
+   * grant (ask once the app is complete), in the resource server's order.
+   */
+  public machineClientScopes(): string[] {
+    const held = new Set([...this.scopesByClient].filter(([client]) => client !== this.webClient).flatMap(([, names]) => names));
+    return this.scopeNames.filter((name) => held.has(name));
+  }
+
   /** The short names of the scopes each app client can obtain, the browser client first. */
   public scopesOfClients(): ReadonlyMap<cognito.UserPoolClient, readonly string[]> {
     return this.scopesByClient;

@@ -7,9 +7,11 @@ import { IdentityProviders } from './identity-providers';
 import { LoginUrls, addMachineClientOutput, issuerUrl, loginUrls, webClientConfig } from './outputs';
 import { CognitoSettings } from './settings';
 import { warnPasswordlessWithRequiredMfa } from './sign-in-policy';
+import { authorizeEndpoint } from './urls';
 import { addUserGroups } from './user-groups';
 import { AdoptedPool, adoptOrCreatePool, refuseDuplicateResourceServer } from './user-pool';
 import { MachineClientOptions } from '../../options';
+import { ApiScope } from '../../scope';
 
 /*
  * The Cognito half of a protected API, which every front (REST, HTTP) builds on and which knows
@@ -33,6 +35,10 @@ export class CognitoAuth {
   public readonly issuerUrl: string;
   /** The browser client's authorize, token and sign-out URLs. */
   public readonly urls: LoginUrls;
+  /** The login domain's authorize endpoint, without a query. */
+  public readonly authorizeEndpoint: string;
+  /** The scopes the browser client requests: `openid` and the full names of `clientScopes`. */
+  public readonly requestedScopes: readonly string[];
 
   private readonly pool: AdoptedPool;
   private readonly clients: ApiClients;
@@ -81,6 +87,18 @@ export class CognitoAuth {
       callbackUrls: settings.callbackUrls,
       logoutUrls: settings.logoutUrls,
     });
+    this.authorizeEndpoint = authorizeEndpoint(this.domain.baseUrl);
+    this.requestedScopes = this.clients.requestedScopes;
+  }
+
+  /** The API's scopes, with their descriptions, in order. */
+  public get scopes(): readonly ApiScope[] {
+    return this.settings.scopes;
+  }
+
+  /** The short names of the scopes some machine client can obtain (ask once the app is complete). */
+  public machineClientScopes(): string[] {
+    return this.clients.machineClientScopes();
   }
 
   /** A scope's name in tokens, from its short name: `<resourceServerIdentifier>/<name>`. */

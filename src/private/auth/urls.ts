@@ -63,6 +63,11 @@ export function authorizeUrl(baseUrl: string, clientId: string, scopes: string[]
   return `${baseUrl}/oauth2/authorize?${query.join('&')}`;
 }
 
+/** The authorize endpoint of a user pool domain, without a query: where a client sends users to sign in. */
+export function authorizeEndpoint(baseUrl: string): string {
+  return `${baseUrl}/oauth2/authorize`;
+}
+
 /** The token endpoint of a user pool domain. */
 export function tokenUrl(baseUrl: string): string {
   return `${baseUrl}/oauth2/token`;

@@ -1,7 +1,7 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 
 /** The body the default integration answers with. */
-const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
+export const DEFAULT_RESPONSE_BODY = { message: 'Hello From Protected Resource' };
 
 /**
  * The value of a static `Access-Control-Allow-Origin` header, as an API Gateway mapping

@@ -33,6 +33,7 @@ export function resolveRestSettings(props: RestApiFrontProps, auth: CognitoSetti
     throttlingRateLimit,
     throttlingBurstLimit,
     clientCertificateId: props.clientCertificateId,
+    methodsInNestedStacks: props.methodsInNestedStacks ?? false,
     scopeNames: auth.scopeNames,
     callbackUrls: auth.callbackUrls,
     removalPolicy: auth.removalPolicy,

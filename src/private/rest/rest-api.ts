@@ -9,6 +9,8 @@ import { Construct } from 'constructs';
 import { accessLogFormat } from './access-logs';
 import { accountRoleFor, logsPolicyFindings } from './account-role';
 import { defaultMethodResponses, defaultMockIntegration, gatewayResponseAllowOrigin, gatewayResponsesEchoOrigin } from './cors';
+import { restRouteDetails } from './route-details';
+import { NestedMethodStacks } from './nested-methods';
 import { RestSettings } from './settings';
 import { ProtectedMethodOptions } from '../../options';
 import { accessLogGroup } from '../access-log-group';
@@ -50,6 +52,9 @@ export class ScopedRestApi {
   private readonly corsOrigins: string[];
   private readonly fullScopeName: (name: string) => string;
   private readonly routes: RouteRegistry;
+  private defaultMethod?: { integration: apigateway.Integration; methodResponses: apigateway.MethodResponse[] };
+  /** Undefined unless `methodsInNestedStacks`. */
+  private readonly nested?: NestedMethodStacks;
 
   /** Makes the API and what belongs to it as children of `owner`. */
   constructor(private readonly owner: Construct, settings: RestSettings, options: ScopedRestApiOptions) {
@@ -90,6 +95,9 @@ export class ScopedRestApi {
       cognitoUserPools: [options.userPool],
     });
     bindAuthorizer(this.authorizer, this.api);
+    if (settings.methodsInNestedStacks) {
+      this.nested = new NestedMethodStacks(owner, this.api);
+    }
   }
 
   /** See `ProtectedApiWithCognito.addMethod`. */
@@ -100,12 +108,13 @@ export class ScopedRestApi {
       fail(`${route.call}: the API answers OPTIONS itself for CORS preflight; `
         + 'set corsAllowOrigins to [] to define OPTIONS methods yourself');
     }
-    this.routes.add(route);
+    this.routes.add(route, restRouteDetails(options, defaultMethodResponses(this.corsOrigins)));
 
-    const resource = this.api.root.resourceForPath(path);
-    const integration = options.integration ?? defaultMockIntegration(this.corsOrigins);
+    const nested = this.nested !== undefined && route.parts !== undefined && route.parts.length > 0;
+    const resource = nested ? this.nested!.resourceFor(route.parts!) : this.api.root.resourceForPath(path);
+    const integration = options.integration ?? this.defaults().integration;
     const methodResponses = options.methodResponses
-      ?? (options.integration ? undefined : defaultMethodResponses(this.corsOrigins));
+      ?? (options.integration ? undefined : this.defaults().methodResponses);
 
     const common = {
       methodResponses,
@@ -120,14 +129,37 @@ export class ScopedRestApi {
         authorizationType: apigateway.AuthorizationType.NONE,
       });
       waive(open, RULES.publicMethod, REASONS.publicMethod);
-      return open;
+      return this.listed(open, nested);
     }
-    return resource.addMethod(method, integration, {
+    return this.listed(resource.addMethod(method, integration, {
       ...common,
       authorizer: this.authorizer,
       authorizationType: apigateway.AuthorizationType.COGNITO,
       authorizationScopes: scopes.map((name) => this.fullScopeName(name)),
-    });
+    }), nested);
+  }
+
+  /**
+   * The default integration and its method responses, made once and shared by every method that
+   * takes them, as a user writing the API by hand would (aws-cdk-lib renders them per method).
+   */
+  private defaults(): { integration: apigateway.Integration; methodResponses: apigateway.MethodResponse[] } {
+    this.defaultMethod ??= {
+      integration: defaultMockIntegration(this.corsOrigins),
+      methodResponses: defaultMethodResponses(this.corsOrigins),
+    };
+    return this.defaultMethod;
+  }
+
+  /**
+   * A method of a nested stack, added to the API's list of methods (`api.methods`), which
+   * aws-cdk-lib fills only with the methods of the API's own stack.
+   */
+  private listed(method: apigateway.Method, nested: boolean): apigateway.Method {
+    if (nested) {
+      this.api.methods.push(method);
+    }
+    return method;
   }
 
   /** An API with no method: nothing to deploy. */
@@ -140,23 +172,47 @@ export class ScopedRestApi {
 
   /**
    * CloudFormation takes at most 500 resources in a stack. Say so at synth, with how many
-   * methods fit, rather than minutes into a deploy.
+   * methods fit, rather than minutes into a deploy: in the API's stack and in each nested stack.
    */
   public validateResourceLimit(): string[] {
     const stack = Stack.of(this.owner);
-    const inStack = stack.node.findAll().filter((c) => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
-    if (inStack.length <= MAX_STACK_RESOURCES) {
-      return [];
+    const counts = new Map<Stack, number>();
+    for (const c of stack.node.findAll()) {
+      if (CfnResource.isCfnResource(c)) {
+        const of = Stack.of(c);
+        counts.set(of, (counts.get(of) ?? 0) + 1);
+      }
     }
+    const errors: string[] = [];
+    const inStack = counts.get(stack) ?? 0;
+    if (inStack > MAX_STACK_RESOURCES) {
+      errors.push(this.nested ? `${stack.node.path} has ${inStack} resources, more than the ${MAX_STACK_RESOURCES} `
+        + 'CloudFormation allows in one stack, though this API\'s methods are in nested stacks: move other resources '
+        + 'out of this stack' : this.tooManyInStack(stack, inStack));
+    }
+    for (const nested of this.nested?.nestedStacks ?? []) {
+      const count = counts.get(nested) ?? 0;
+      if (count > MAX_STACK_RESOURCES) {
+        errors.push(`${nested.node.path} has ${count} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
+          + 'allows in one stack: its paths share a first and second segment; spread them over more second '
+          + 'segments (each of the first segment\'s stacks takes the paths of some second segments)');
+      }
+    }
+    return errors;
+  }
+
+  private tooManyInStack(stack: Stack, inStack: number): string {
     const methodCount = this.routes.routes.length;
     const perPath = this.api.node.findAll().filter((c) => c instanceof apigateway.CfnResource
       || c instanceof apigateway.CfnMethod).length;
     const perMethod = methodCount > 0 ? perPath / methodCount : 0;
-    const fit = perMethod > 0 ? Math.floor((MAX_STACK_RESOURCES - (inStack.length - perPath)) / perMethod) : 0;
-    return [`${stack.node.path} has ${inStack.length} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
+    const fit = perMethod > 0 ? Math.floor((MAX_STACK_RESOURCES - (inStack - perPath)) / perMethod) : 0;
+    return `${stack.node.path} has ${inStack} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
       + `allows in one stack. This API's ${methodCount} methods take about ${perMethod.toFixed(1)} resources each, `
-      + `so about ${fit} fit here: move the rest to a RestApi in another stack (it can check tokens from this `
-      + 'userPool with a CognitoUserPoolsAuthorizer of its own)'];
+      + `so about ${fit} fit here: set methodsInNestedStacks: true to put its methods into nested stacks. An API `
+      + 'already deployed cannot move its methods to other stacks in one deploy: first deploy it without the '
+      + 'methods that would move (every method not on /), then with methodsInNestedStacks: true and the methods '
+      + 'back (see the README, "More than 160 methods")';
   }
 
   /** The regional REST API with its logged, throttled stage and CORS. */

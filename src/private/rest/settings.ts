@@ -21,6 +21,8 @@ export interface RestSettings {
   readonly throttlingRateLimit: number;
   readonly throttlingBurstLimit: number;
   readonly clientCertificateId?: string;
+  /** Whether the API's resources and methods go into nested stacks. */
+  readonly methodsInNestedStacks: boolean;
 
   // From the Cognito half's settings.
   /** The short names of the API's scopes. */

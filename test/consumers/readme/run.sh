@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A user's view of the package: a fresh CDK app installs the packed tarball from dist/js with
-# a given aws-cdk-lib, copies the README's smallest example word for word, registers cdk-nag's
-# AwsSolutions checks and synthesizes. It fails when the snippet does not compile, when cdk-nag
-# reports an error (synth throws), or when the stack lacks what the construct promises.
+# a given aws-cdk-lib, copies the README's smallest examples word for word (the REST one and the
+# HTTP one, each in an app of its own), registers cdk-nag's AwsSolutions checks and synthesizes. It
+# fails when a snippet does not compile, when cdk-nag reports an error (on the HTTP app: one on
+# anything but the snippet's own Lambda function), or when a stack lacks what the construct promises.
 #
 #   test/consumers/readme/run.sh [aws-cdk-lib version ...]
 #   (default: latest; 2.270.0, the first that takes single-finding acknowledgements; the peer floor)

@@ -18,6 +18,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { startApi, type ApiRequestLog } from './api.js';
 import { apiModel, loginModel, webClientConfig, type LoginModel, type WebClientConfig } from './model.js';
 import { startProvider, type TestUser } from './provider.js';
+import { fillDocument, runSwaggerCases, type SwaggerSite } from './swagger.js';
 import { REGION, ResolvedTemplate, URL_SUFFIX, type Template } from './template.js';
 import { startStatic } from './web.js';
 
@@ -27,6 +28,8 @@ const TEMPLATES = {
   example: path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.template.json'),
   twoOrigins: path.join(ROOT, 'cdk.out', 'ci-templates', 'two-origins', 'AwesomeApiTwoOriginsStack.template.json'),
 };
+/** The example's OpenAPI document, which `npx projen example` writes next to its template (Swagger UI's cases). */
+const OPENAPI_DOCUMENT = path.join(ROOT, 'cdk.out', 'ci-templates', 'example', 'AwesomeApiStack.openapi.json');
 const WEB_DIST = path.join(ROOT, 'example', 'web', 'dist');
 const REPORTS = path.join(ROOT, 'test-reports', 'e2e');
 /** How long a step waits for what it expects to appear (generous: CI machines are shared). */
@@ -70,8 +73,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Stands up the provider, the API, the app and an outside web site from one template. */
-async function standUp(template: Template): Promise<Stand> {
+/**
+ * Stands up the provider, the API, the app and an outside web site from one template; `site`, when
+ * given, is served on the app's origins instead of the app (Swagger UI, in swagger.ts).
+ */
+async function standUp(template: Template, site?: SwaggerSite): Promise<Stand> {
   const t = new ResolvedTemplate(template);
   const cognitoConfig = webClientConfig(t);
   const login = loginModel(t, cognitoConfig);
@@ -87,11 +93,7 @@ async function standUp(template: Template): Promise<Stand> {
     [login.domainUrl, providerOrigin],
     [`https://${api.restApiId}.execute-api.${REGION}.${URL_SUFFIX}`, apiOrigin],
   ];
-  const config = JSON.parse(local.reduce((json, [aws, here]) => json.split(aws).join(here), JSON.stringify(cognitoConfig))) as WebClientConfig;
-  const unmapped = JSON.stringify(config).match(/https:\/\/[^"\s]*(amazonaws|amazoncognito)\.com[^"\s]*/);
-  if (unmapped) {
-    throw new Error(`WebClientConfig holds an address no stand-in serves: ${unmapped[0]}`);
-  }
+  const config = JSON.parse(pointedAtStandIns(JSON.stringify(cognitoConfig), local, 'WebClientConfig')) as WebClientConfig;
   const apps = appOrigins(login, config).map((origin) => ({ origin, config: configOn(config, login, origin) }));
   for (const { config: { redirect_uri } } of apps) {
     if (new URL(redirect_uri).hostname !== 'localhost') {
@@ -103,8 +105,12 @@ async function standUp(template: Template): Promise<Stand> {
   const stops = [
     await startProvider(login, localIssuer, Number(new URL(providerOrigin).port), [ALICE, BOB]),
     await startApi(api, Number(new URL(apiOrigin).port), (issuer) => (issuer === login.issuer ? localIssuer : issuer), apiLog),
-    ...await Promise.all(apps.map((app) => startStatic(WEB_DIST, Number(new URL(app.origin).port || 80),
-      { '/config.json': JSON.stringify(app.config, null, 2) }))),
+    ...await Promise.all(apps.map((app) => {
+      const served = site?.((text) => pointedAtStandIns(fillDocument(text, t), local),
+        { clientId: app.config.client_id, redirectUri: app.config.redirect_uri })
+        ?? { root: WEB_DIST, files: { '/config.json': JSON.stringify(app.config, null, 2) } };
+      return startStatic(served.root, Number(new URL(app.origin).port || 80), served.files);
+    })),
     // Another web site: one page, on a port of its own, which is another origin.
     await startStatic(WEB_DIST, Number(new URL(outsideOrigin).port), {
       '/': `<!doctype html><title>Another site</title><h1>Another web site: ${outsideOrigin}</h1><p id="result">Not called yet.</p>`,
@@ -116,6 +122,16 @@ async function standUp(template: Template): Promise<Stand> {
       await Promise.all(stops.map((stop) => stop()));
     },
   };
+}
+
+/** `text` with the AWS addresses of `local` pointed at the stand-ins; refused if it holds another AWS address. */
+function pointedAtStandIns(text: string, local: Array<[string, string]>, what = 'the OpenAPI document'): string {
+  const pointed = local.reduce((json, [aws, here]) => json.split(aws).join(here), text);
+  const unmapped = pointed.match(/https:\/\/[^"\s]*(amazonaws|amazoncognito)\.com[^"\s]*/);
+  if (unmapped) {
+    throw new Error(`${what} holds an address no stand-in serves: ${unmapped[0]}`);
+  }
+  return pointed;
 }
 
 /** The web origins of the client's callback URLs, that of the WebClientConfig's `redirect_uri` first. */
@@ -482,16 +498,25 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--host-resolver-rules=MAP localhost 127.0.0.1'],
   });
   let failed = 0;
+  let total = CASES.length;
   try {
     for (const testCase of CASES) {
       if (!(await runCase(browser, synthesized[testCase.template ?? 'example'], testCase))) {
         failed++;
       }
     }
+    // The example's OpenAPI document in Swagger UI, against the same stand-ins (swagger.ts).
+    const swagger = await runSwaggerCases(browser, async (template, site) => {
+      const stand = await standUp(template, site);
+      const app = stand.apps[0];
+      return { origin: app.origin, clientId: app.config.client_id, redirectUri: app.config.redirect_uri, scope: app.config.scope, stop: stand.stop };
+    }, synthesized.example, readFileSync(OPENAPI_DOCUMENT, 'utf8'), ALICE, REPORTS);
+    failed += swagger.failed;
+    total += swagger.passed + swagger.failed;
   } finally {
     await browser.close();
   }
-  console.log(`e2e: ${CASES.length - failed} of ${CASES.length} cases passed; screenshots in ${path.relative(process.cwd(), REPORTS) || '.'}`);
+  console.log(`e2e: ${total - failed} of ${total} cases passed; screenshots in ${path.relative(process.cwd(), REPORTS) || '.'}`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 

@@ -27,6 +27,14 @@ describe('ApiClients', () => {
     expect(c.obtainableScopes()).toEqual(new Set(['read', 'admin']));
   });
 
+  test('the scopes machine clients may hold: none without them, then each once, in the resource server\'s order', () => {
+    const { clients: c } = clients({ scopes: [{ name: 'read', description: 'r' }, { name: 'admin', description: 'a' }, { name: 'x', description: 'x' }] });
+    expect(c.machineClientScopes()).toEqual([]);
+    c.addMachineClient('A', { scopes: ['x', 'admin'] });
+    c.addMachineClient('B', { scopes: ['admin'] });
+    expect(c.machineClientScopes()).toEqual(['admin', 'x']);
+  });
+
   test('a machine client gets the default access token lifetime, 60 minutes, like the browser client', () => {
     const { stack, clients: c } = clients();
     c.addMachineClient('Admin', { scopes: ['admin'] });

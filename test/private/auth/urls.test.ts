@@ -1,5 +1,5 @@
 import { Stack, Token } from 'aws-cdk-lib';
-import { authorizeUrl, encodeQueryValue, encodeScopeList, encodeUrlQueryValue, logoutUrl, tokenUrl } from '../../../src/private/auth/urls';
+import { authorizeEndpoint, authorizeUrl, encodeQueryValue, encodeScopeList, encodeUrlQueryValue, logoutUrl, tokenUrl } from '../../../src/private/auth/urls';
 
 describe('encodeQueryValue', () => {
   test('encodes reserved characters of a literal value', () => {
@@ -27,6 +27,10 @@ test('authorizeUrl puts client_id, response_type, scope and redirect_uri in that
   expect(authorizeUrl('https://d.auth.eu-west-1.amazoncognito.com', 'abc', ['openid', 'srv/x.read'], 'https://app.example.com/cb'))
     .toBe('https://d.auth.eu-west-1.amazoncognito.com/oauth2/authorize?client_id=abc&response_type=code'
       + '&scope=openid%20srv%2Fx.read&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb');
+});
+
+test('authorizeEndpoint is the domain\'s /oauth2/authorize, without a query', () => {
+  expect(authorizeEndpoint('https://d.auth.us-east-1.amazoncognito.com')).toBe('https://d.auth.us-east-1.amazoncognito.com/oauth2/authorize');
 });
 
 test('tokenUrl is the domain\'s /oauth2/token', () => {

@@ -23,6 +23,7 @@ describe('resolveRestSettings', () => {
       throttlingRateLimit: 100,
       throttlingBurstLimit: 200,
       clientCertificateId: undefined,
+      methodsInNestedStacks: false,
       scopeNames: ['awesomeapi.read'],
       callbackUrls: TUTORIAL_PROPS.callbackUrls,
       removalPolicy: RemovalPolicy.RETAIN,

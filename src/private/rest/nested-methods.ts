@@ -1,0 +1,201 @@
+import { createHash } from 'crypto';
+import { Lazy, NestedStack, Stack } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import { Construct } from 'constructs';
+
+/*
+ * `methodsInNestedStacks`: the API's resources and methods in nested stacks that the construct
+ * makes and names, so that an API can hold more methods than one stack's 500 resources allow.
+ *
+ * The parent stack keeps the REST API, its root (and the root's CORS preflight), the authorizer,
+ * the request validator, the gateway responses, the deployment and the stage; each nested stack
+ * imports the API (and, for a split group, the group's first resource) and adds a subtree of
+ * resources to it. What a nested stack uses from the parent reaches it as a parameter of the
+ * nested stack, never as an export.
+ *
+ * Where a method goes depends on its path alone, never on the other methods nor on the order of
+ * `addMethod` calls (addMethod returns the method at once, so where it lives cannot wait for the
+ * group's final size): the path's first segment names the group; a path with a second segment
+ * goes to one of the group's `BUCKETS` stacks, picked by a hash of that second segment. Adding or
+ * removing methods under one first segment therefore never moves a method under another, nor
+ * even a method under another second segment.
+ *
+ * Sources: aws-cdk's README ("Breaking up Methods and Resources across Stacks") and the issues
+ * its users report: the stage does not redeploy when a nested stack's methods change
+ * (aws/aws-cdk#12417), imported APIs lose CORS preflight (aws/aws-cdk#29079), resources of a
+ * nested stack under a parent made elsewhere land in the parent's stack (aws/aws-cdk#11014).
+ */
+
+/** How many stacks one first segment's methods are spread over, by their second segment. */
+export const BUCKETS = 4;
+
+/** Where a path's resources and methods live: a first segment's group and one of its buckets. */
+export interface Placement {
+  /** The path's first segment. */
+  readonly group: string;
+  /** 0 for the group's own stack (the first segment's resource and its methods), up to `BUCKETS - 1`. */
+  readonly bucket: number;
+}
+
+/** The placement of a path from its parts; undefined for the root, which stays in the parent stack. */
+export function placementOf(parts: readonly string[]): Placement | undefined {
+  if (parts.length === 0) {
+    return undefined;
+  }
+  return { group: parts[0], bucket: parts.length === 1 ? 0 : pathHash(parts[1]) % BUCKETS };
+}
+
+/** The construct id of a placement's nested stack: `Methods[orders]`, `Methods[orders]2`. */
+export function stackIdOf(placement: Placement): string {
+  // `[` and `]` are never in a path part, so two groups never share an id.
+  return `Methods[${placement.group}]${placement.bucket === 0 ? '' : placement.bucket}`;
+}
+
+/** The first 32 bits of a string's SHA-256, as a number: stable across runs, releases and platforms. */
+export function pathHash(text: string): number {
+  return createHash('sha256').update(text, 'utf8').digest().readUInt32BE(0);
+}
+
+/** One nested stack and the API as seen from inside it. */
+interface MethodStack {
+  readonly stack: NestedStack;
+  /** The group's first resource (`/orders`): made here in the group's own stack, imported in its other buckets. */
+  readonly groupResource: apigateway.IResource;
+  /** The resources of the second segments whose subtrees this stack holds, by part. */
+  readonly subtrees: Map<string, apigateway.IResource>;
+}
+
+/** The nested stacks of one API, made as its paths ask for them. */
+export class NestedMethodStacks {
+  private readonly stacks = new Map<string, MethodStack>();
+  /** Each group's first resource (`/orders`), which the group's other buckets hang from. */
+  private readonly groupResources = new Map<string, apigateway.IResource>();
+
+  /**
+   * @param owner where the nested stacks are made (the construct, in the parent stack)
+   * @param api the REST API in the parent stack
+   */
+  constructor(private readonly owner: Construct, private readonly api: apigateway.RestApi) {
+    const deployment = api.latestDeployment;
+    if (deployment) {
+      // aws-cdk-lib's methods add themselves to the deployment's logical id only in the API's own
+      // stack: the methods of every nested stack go in here, so that any change redeploys the stage.
+      // aws-cdk-lib resolves the deployment's logical id each time something refers to it: the
+      // definitions are resolved once, here, into a digest.
+      let digest: string | undefined;
+      deployment.addToLogicalId({
+        nestedMethods: Lazy.string({
+          produce: () => (digest ??= createHash('sha256')
+            .update(JSON.stringify(Stack.of(api).resolve(this.methodDefinitions())))
+            .digest('hex')),
+        }),
+      });
+    }
+  }
+
+  /** The resource for `parts` (the path's parts, not the root's), in the nested stack its path picks. */
+  public resourceFor(parts: readonly string[]): apigateway.IResource {
+    const placement = placementOf(parts)!;
+    const { groupResource, subtrees } = this.stackFor(placement);
+    if (parts.length === 1) {
+      return groupResource;
+    }
+    let subtree = subtrees.get(parts[1]);
+    if (!subtree) {
+      // Made with the API's CORS preflight, which its children inherit: an imported resource
+      // knows none (aws/aws-cdk#29079).
+      subtree = groupResource.getResource(parts[1])
+        ?? groupResource.addResource(parts[1], { defaultCorsPreflightOptions: this.api.root.defaultCorsPreflightOptions });
+      subtrees.set(parts[1], subtree);
+    }
+    return parts.length === 2 ? subtree : subtree.resourceForPath(parts.slice(2).join('/'));
+  }
+
+  /** The nested stacks made so far, in the order they were made. */
+  public get nestedStacks(): NestedStack[] {
+    return [...this.stacks.values()].map((made) => made.stack);
+  }
+
+  private stackFor(placement: Placement): MethodStack {
+    const id = stackIdOf(placement);
+    const existing = this.stacks.get(id);
+    if (existing) {
+      return existing;
+    }
+    // A bucket hangs from its group's first resource, which lives in the group's own stack.
+    const importedFrom = placement.bucket === 0 ? undefined : this.groupResource(placement.group);
+    const stack = new NestedStack(this.owner, id, {
+      description: `Methods under /${placement.group}${placement.bucket === 0 ? '' : ` (part ${placement.bucket + 1} of ${BUCKETS})`} of ${this.api.node.path}`,
+    });
+    // Imported inside the nested stack, so that the resources made from it are the nested stack's
+    // own (aws/aws-cdk#11014); the ids reach the nested stack as parameters.
+    const imported = apigateway.RestApi.fromRestApiAttributes(stack, 'Api', {
+      restApiId: this.api.restApiId,
+      rootResourceId: this.api.restApiRootResourceId,
+    });
+    // Imported resources know no CORS preflight (aws/aws-cdk#29079): the group's first resource
+    // gets the API's own, which its children inherit.
+    let groupResource: apigateway.IResource;
+    if (importedFrom === undefined) {
+      groupResource = imported.root.addResource(placement.group, {
+        defaultCorsPreflightOptions: this.api.root.defaultCorsPreflightOptions,
+      });
+      this.groupResources.set(placement.group, groupResource);
+    } else {
+      groupResource = apigateway.Resource.fromResourceAttributes(stack, 'Group', {
+        restApi: imported,
+        resourceId: importedFrom.resourceId,
+        path: importedFrom.path,
+      });
+    }
+    // The stage's deployment comes once every method of the nested stack is there.
+    this.api.latestDeployment?.node.addDependency(stack);
+    const made = { stack, groupResource, subtrees: new Map<string, apigateway.IResource>() };
+    this.stacks.set(id, made);
+    return made;
+  }
+
+  private groupResource(group: string): apigateway.IResource {
+    const known = this.groupResources.get(group);
+    if (known) {
+      return known;
+    }
+    this.stackFor({ group, bucket: 0 });
+    return this.groupResources.get(group)!;
+  }
+
+  /**
+   * What defines each method of the nested stacks, by path and method, in a stable order: what
+   * aws-cdk-lib hashes for a method of the API's own stack (its CloudFormation properties), read
+   * from each method's resource.
+   */
+  private methodDefinitions(): unknown[] {
+    const methods: Array<{ key: string; definition: unknown }> = [];
+    for (const { stack } of this.stacks.values()) {
+      for (const child of stack.node.findAll()) {
+        if (child instanceof apigateway.Method) {
+          const cfn = child.node.defaultChild as apigateway.CfnMethod;
+          const key = `${child.httpMethod} ${child.resource.path}`;
+          methods.push({
+            key,
+            definition: {
+              key,
+              authorizationType: cfn.authorizationType,
+              authorizerId: cfn.authorizerId,
+              authorizationScopes: cfn.authorizationScopes,
+              apiKeyRequired: cfn.apiKeyRequired,
+              operationName: cfn.operationName,
+              requestParameters: cfn.requestParameters,
+              requestModels: cfn.requestModels,
+              requestValidatorId: cfn.requestValidatorId,
+              integration: cfn.integration,
+              methodResponses: cfn.methodResponses,
+            },
+          });
+        }
+      }
+    }
+    methods.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return methods.map((m) => m.definition);
+  }
+}
