@@ -135,6 +135,8 @@ project.gitignore.exclude('.jsii.tabl.json');
 project.addPackageIgnore('/rosetta/');
 // The fixture's globals must not leak into the tests' and the example's type checking.
 project.tsconfigDev.addExclude('rosetta');
+// test/readme-blocks.test.ts writes each README block as a file under cdk.out: compiled by that test alone.
+project.tsconfigDev.addExclude('cdk.out');
 
 // Every language's package: see "Packages and CI" below (package-all, package:languages).
 

@@ -45,10 +45,12 @@ for (const message of messages) {
 // Each output under the short name the README uses (its construct id) and the name CloudFormation
 // shows (its logical id).
 const outputs = stack.node.findAll().filter((c): c is CfnOutput => c instanceof CfnOutput);
-const width = Math.max(...outputs.map((o) => o.node.id.length));
+// A machine client's id output is the client's child `ClientId`: the README calls it `<client id>ClientId`.
+const readmeName = (o: CfnOutput) => (o.node.id === 'ClientId' && o.node.scope ? `${o.node.scope.node.id}ClientId` : o.node.id);
+const width = Math.max(...outputs.map((o) => readmeName(o).length));
 console.log('Outputs it will have once deployed (README name, then CloudFormation\'s):');
 for (const output of outputs) {
   const logicalId = stack.resolve(output.logicalId) as string;
   const description = template.Outputs?.[logicalId]?.Description ?? '';
-  console.log(`  ${output.node.id.padEnd(width)}  ${logicalId}: ${description}`);
+  console.log(`  ${readmeName(output).padEnd(width)}  ${logicalId}: ${description}`);
 }

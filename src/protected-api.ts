@@ -244,9 +244,10 @@ export class ProtectedApiWithCognito extends Construct {
 
   /**
    * Adds a confidential app client for the client-credentials grant, for services that call
-   * the API on their own behalf. It has a secret (read it from the console or with
-   * `aws cognito-idp describe-user-pool-client`; no output holds it), no callback URLs, and
-   * only the named scopes.
+   * the API on their own behalf. It has a secret (keep it in AWS Secrets Manager with
+   * `userPoolClientSecret`, or read it with `aws cognito-idp describe-user-pool-client`; no
+   * output holds it), no callback URLs, only the named scopes, and an output with its id, named
+   * after it (`<id>ClientId`).
    *
    * @param id the construct id of the client, unique among this API's machine clients
    * @param options the scopes it may obtain

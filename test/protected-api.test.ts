@@ -1,10 +1,11 @@
-import { CfnElement, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnElement, Duration, RemovalPolicy, SecretValue, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { IConstruct } from 'constructs';
 import { newStack, tutorialApi, TUTORIAL_PROPS } from './helpers';
 import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../src';
@@ -834,9 +835,63 @@ describe('machine clients', () => {
     expect(client.node.path).toBe('TestStack/AwesomeApi/MachineClients/Reporting');
   });
 
-  test('never put their secret in an output', () => {
-    const { template } = withMachineClient();
-    expect(JSON.stringify(template.toJSON().Outputs)).not.toMatch(/ClientSecret|MachineClients/);
+  test('never put their secret in an output: the one output of a machine client is its id, named after it', () => {
+    const { stack, template, client } = withMachineClient();
+    const outputs = template.toJSON().Outputs;
+    expect(JSON.stringify(outputs)).not.toMatch(/ClientSecret|DescribeCognitoUserPoolClient/);
+    const machine = Object.keys(outputs).filter((k) => k.includes('MachineClients'));
+    expect(machine).toEqual([expect.stringMatching(/^AwesomeApiMachineClientsReportingClientId[0-9A-F]{8}$/)]);
+    expect(outputs[machine[0]]).toEqual({
+      Description: 'The client id of the machine client Reporting (client-credentials grant)',
+      Value: { Ref: stack.getLogicalId(client.node.defaultChild as cognito.CfnUserPoolClient) },
+    });
+  });
+
+  test('the README\'s pattern keeps a machine client\'s id and secret in Secrets Manager, read at deploy time', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    const client = api.addMachineClient('Reporting', { scopes: ['awesomeapi.read'] });
+    new secretsmanager.Secret(stack, 'ReportingCredentials', {
+      secretObjectValue: {
+        clientId: SecretValue.unsafePlainText(client.userPoolClientId),
+        clientSecret: client.userPoolClientSecret,
+      },
+    });
+    const template = Template.fromStack(stack);
+    const clientId = stack.getLogicalId(client.node.defaultChild as cognito.CfnUserPoolClient);
+    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret'));
+    expect(secrets).toHaveLength(1);
+    const [separator, parts] = secrets[0].Properties.SecretString['Fn::Join'];
+    expect(separator).toBe('');
+    expect(parts[0]).toBe('{"clientId":"');
+    expect(parts[1]).toEqual({ Ref: clientId });
+    expect(parts[2]).toBe('","clientSecret":"');
+    expect(parts[3]).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^AwesomeApiMachineClientsReportingDescribeCognitoUserPoolClient/), 'UserPoolClient.ClientSecret'] });
+    expect(parts[4]).toBe('"}');
+    // The secret is read from Cognito at deploy time, and no output shows it.
+    const describe = Object.values(template.findResources('Custom::DescribeCognitoUserPoolClient'));
+    expect(describe).toHaveLength(1);
+    const create = JSON.stringify(describe[0].Properties.Create);
+    expect(create).toMatch(new RegExp(`describeUserPoolClient.*"Ref":"${clientId}"`));
+    // aws-cdk-lib's custom resource does not log the answer, which holds the secret.
+    expect(create).toContain('\\"logApiResponseData\\":false');
+    expect(JSON.stringify(template.toJSON().Outputs)).not.toMatch(/ClientSecret/);
+  });
+
+  test('each machine client has its own id output, whatever its id', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack);
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    // Ids that would collide with the construct's own outputs if the outputs were its children.
+    api.addMachineClient('UserPool', { scopes: ['awesomeapi.read'] });
+    api.addMachineClient('Api', { scopes: ['awesomeapi.read'] });
+    const keys = Object.keys(Template.fromStack(stack).toJSON().Outputs).map((k) => k.replace(/[0-9A-F]{8}$/, '')).sort();
+    expect(keys).toEqual([
+      'AwesomeApiApiUrl', 'AwesomeApiAuthorizeUrl', 'AwesomeApiMachineClientsApiClientId',
+      'AwesomeApiMachineClientsUserPoolClientId', 'AwesomeApiTokenUrl', 'AwesomeApiUserPoolClientId',
+      'AwesomeApiUserPoolId', 'AwesomeApiWebClientConfig',
+    ]);
   });
 
   test('accessTokenValidity overrides the hour', () => {

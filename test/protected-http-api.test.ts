@@ -4,6 +4,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
 import { backend, newStack, tutorialApi, tutorialHttpApi } from './helpers';
 import { ProtectedHttpApiWithCognito, ProtectedHttpApiWithCognitoProps } from '../src';
 
@@ -147,8 +148,20 @@ describe('the JWT authorizer', () => {
     });
   });
 
-  test('names the region of an imported pool\'s ARN in the issuer', () => {
+  test('machine clients have their id outputs on the HTTP front too, named after them', () => {
     const stack = newStack();
+    const api = tutorialHttpApi(stack);
+    api.addRoute('GET', '/awesomeapi', { integration: backend(), scopes: ['awesomeapi.read'] });
+    const client = api.addMachineClient('Reporting', { scopes: ['awesomeapi.read'] });
+    const outputs = Template.fromStack(stack).toJSON().Outputs;
+    const keys = Object.keys(outputs).filter((k) => k.includes('MachineClients'));
+    expect(keys).toEqual([expect.stringMatching(/MachineClientsReportingClientId[0-9A-F]{8}$/)]);
+    expect(outputs[keys[0]].Value).toEqual(stack.resolve(client.userPoolClientId));
+  });
+
+  test('names the region of an imported pool\'s ARN in the issuer', () => {
+    // In a stack of the pool's region: a pool of another region is refused (see user-pool.test.ts).
+    const stack = new Stack(newStack().node.root as Construct, 'EuStack', { env: { account: '123456789012', region: 'eu-west-1' } });
     const userPool = cognito.UserPool.fromUserPoolArn(stack, 'Pool',
       'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123');
     const api = tutorialHttpApi(stack, { userPool, domainPrefix: 'imported-pool-domain' });

@@ -2,9 +2,9 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { ApiClients } from './clients';
-import { AdoptedDomain, adoptOrAddDomain, brandManagedLogin } from './domain';
+import { AdoptedDomain, adoptOrAddDomain, brandManagedLogin, warnOfSharedPrefix } from './domain';
 import { IdentityProviders } from './identity-providers';
-import { LoginUrls, issuerUrl, loginUrls, webClientConfig } from './outputs';
+import { LoginUrls, addMachineClientOutput, issuerUrl, loginUrls, webClientConfig } from './outputs';
 import { CognitoSettings } from './settings';
 import { warnPasswordlessWithRequiredMfa } from './sign-in-policy';
 import { authorizeEndpoint } from './urls';
@@ -77,6 +77,7 @@ export class CognitoAuth {
 
     // The login pages.
     this.domain = adoptOrAddDomain(this.pool, settings);
+    warnOfSharedPrefix(owner, this.domain);
     this.managedLoginBranding = brandManagedLogin(owner, this.domain, this.userPool, this.webClient);
     this.issuerUrl = issuerUrl(owner, this.userPool);
     this.urls = loginUrls(owner, {
@@ -137,7 +138,9 @@ export class CognitoAuth {
 
   /** See `ProtectedApiWithCognito.addMachineClient`. */
   public addMachineClient(id: string, options: MachineClientOptions): cognito.UserPoolClient {
-    return this.clients.addMachineClient(id, options);
+    const client = this.clients.addMachineClient(id, options);
+    addMachineClientOutput(client, id);
+    return client;
   }
 
   /** See `ProtectedApiWithCognito.addIdentityProvider`. */

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
@@ -95,6 +95,31 @@ function adoptDomain(domain: cognito.IUserPoolDomain, userPool: cognito.IUserPoo
     baseUrl,
     managedLoginVersion: settings.managedLoginVersion,
   };
+}
+
+/**
+ * Cognito prefix domains are unique in a region, across every AWS account: a second domain with
+ * the prefix of another in the app, in a stack of the same region, fails on deploy (or, in
+ * another account, where the first is already deployed). Advice, not an error: the first may
+ * never be deployed alongside it. Stacks without a region count as one region.
+ */
+export function warnOfSharedPrefix(owner: Construct, domain: AdoptedDomain): void {
+  const created = domain.createdDomain?.node.defaultChild as cognito.CfnUserPoolDomain | undefined;
+  const prefix = created?.domain;
+  if (!created || prefix === undefined || created.customDomainConfig !== undefined || Token.isUnresolved(prefix)) {
+    return;
+  }
+  const region = Stack.of(created).region;
+  const other = owner.node.root.node.findAll()
+    .filter((c): c is cognito.CfnUserPoolDomain => c instanceof cognito.CfnUserPoolDomain && c !== created)
+    .find((d) => d.domain === prefix && d.customDomainConfig === undefined && Stack.of(d).region === region);
+  if (other) {
+    const where = Token.isUnresolved(region) ? 'in a stack whose region is also chosen at deploy time' : `in the same region, ${show(region)}`;
+    Annotations.of(owner).addWarningV2('cdk-cognito-protected-api:sharedDomainPrefix',
+      `domainPrefix ${show(prefix)} is also the prefix of ${show(other.node.path)}, ${where}: Cognito prefix domains are `
+      + 'unique in a region across all AWS accounts, so the second one fails to deploy; give each stage or environment '
+      + `its own prefix, such as ${show(`${prefix}-dev`.slice(0, 63))}`);
+  }
 }
 
 /** Cognito gives a pool at most one prefix domain and one custom domain. */

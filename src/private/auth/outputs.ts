@@ -134,3 +134,15 @@ export function addOutputs(scope: Construct, values: OutputValues): void {
     });
   }
 }
+
+/**
+ * The id of a machine client, as an output named after it (a child of the client, so that no
+ * client id can collide with the construct's other outputs): the calling service needs it with
+ * the secret. The secret itself is never an output (see the README's Secrets Manager pattern).
+ */
+export function addMachineClientOutput(client: cognito.UserPoolClient, id: string): CfnOutput {
+  return new CfnOutput(client, 'ClientId', {
+    description: `The client id of the machine client ${id} (client-credentials grant)`,
+    value: client.userPoolClientId,
+  });
+}

@@ -30,6 +30,7 @@ export interface AdoptedPool {
 export function adoptOrCreatePool(scope: Construct, settings: CognitoSettings): AdoptedPool {
   const given = settings.userPool;
   if (given) {
+    validatePoolRegion(scope, given);
     return { userPool: given, childScope: scope };
   }
   const createdPool = createUserPool(scope, settings);
@@ -73,6 +74,43 @@ function createUserPool(scope: Construct, settings: CognitoSettings): cognito.Us
     acknowledge(userPool, ['COG2'], REASONS.mfa);
   }
   return userPool;
+}
+
+/** A pool id names its region: `<region>_<letters and digits>`. */
+const POOL_ID = /^([a-z]{2}(?:-[a-z]+)+-\d+)_[0-9A-Za-z]+$/;
+
+/**
+ * The region of a pool, when synth time knows it: the one its id names (`us-east-1_AbCdEf123`),
+ * or else the region of its environment (the one in the ARN of `fromUserPoolArn`, or of the stack
+ * it was made in).
+ */
+export function poolRegion(userPool: cognito.IUserPool): string | undefined {
+  const id = userPool.userPoolId;
+  const fromId = Token.isUnresolved(id) ? undefined : POOL_ID.exec(id)?.[1];
+  if (fromId) {
+    return fromId;
+  }
+  return Token.isUnresolved(userPool.env.region) ? undefined : userPool.env.region;
+}
+
+/**
+ * The construct adds a resource server and app clients to the pool, and CloudFormation creates
+ * them in the stack's region, where a pool of another region does not exist (Cognito's API is
+ * regional); the pool's login domain and token issuer are in its own region too. So a pool in
+ * another region than the stack's cannot be right: refuse it, rather than deploy URLs of the
+ * wrong region or fail minutes into the deploy.
+ */
+function validatePoolRegion(scope: Construct, userPool: cognito.IUserPool): void {
+  const stack = Stack.of(scope);
+  const region = poolRegion(userPool);
+  if (region === undefined || Token.isUnresolved(stack.region) || region === stack.region) {
+    return;
+  }
+  const id = Token.isUnresolved(userPool.userPoolId) ? '' : ` (${show(userPool.userPoolId)})`;
+  fail(`userPool ${show(userPool.node.path)}${id} is in ${show(region)}, but the stack ${show(stack.node.path)} is in `
+    + `${show(stack.region)}: the construct adds a resource server and app clients to the pool, which CloudFormation `
+    + 'can only create in the pool\'s region, where its login domain and token issuer are too; put the API in a stack '
+    + `in ${show(region)}`);
 }
 
 /**

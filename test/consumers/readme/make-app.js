@@ -9,15 +9,22 @@ const section = readme.split(/^## The smallest example$/m)[1];
 if (!section) {
   throw new Error('README has no "## The smallest example" section');
 }
-const snippet = /```ts\n([\s\S]*?)```/.exec(section)[1];
-const lines = snippet.split('\n');
+// The REST example is a whole bin/app.ts: this app makes its own App (with cdk-nag) and Stack
+// instead of the example's, and keeps everything else word for word.
+const snippet = /```ts[^\n]*\n([\s\S]*?)```/.exec(section)[1];
+const lines = snippet.split('\n').filter((line) => !line.startsWith('#!'));
+const ownAppAndStack = (line) => /^import \{ App, Stack \} from 'aws-cdk-lib';$/.test(line)
+  || /^const app = new App\(\);$/.test(line) || /^const stack = new Stack\(app, '[^']+'\);$/.test(line);
+if (lines.filter(ownAppAndStack).length !== 3) {
+  throw new Error('the smallest example no longer imports App and Stack, or makes `app` and `stack` as this test expects');
+}
 const httpSection = readme.split(/^## The smallest HTTP API$/m)[1];
 if (!httpSection) {
   throw new Error('README has no "## The smallest HTTP API" section');
 }
 const httpLines = /```ts\n([\s\S]*?)```/.exec(httpSection)[1].split('\n');
-const imports = [...lines, ...httpLines].filter((line) => line.startsWith('import '));
-const body = lines.filter((line) => !line.startsWith('import '));
+const imports = [...new Set([...lines, ...httpLines].filter((line) => line.startsWith('import ') && !ownAppAndStack(line)))];
+const body = lines.filter((line) => !line.startsWith('import ') && !ownAppAndStack(line));
 const httpBody = httpLines.filter((line) => !line.startsWith('import '));
 
 process.stdout.write(`import * as fs from 'fs';

@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { Template, Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { addOutputs, issuerUrl, loginUrls, webClientConfig } from '../../../src/private/auth/outputs';
+import { addMachineClientOutput, addOutputs, issuerUrl, loginUrls, webClientConfig } from '../../../src/private/auth/outputs';
 import { newStack } from '../../helpers';
 
 const SOURCE = {
@@ -61,4 +61,18 @@ test('addOutputs adds LogoutUrl only with a sign-out URL', () => {
   expect(Object.keys(Template.fromStack(stack).findOutputs('*')).sort()).toEqual([
     'ApiUrl', 'AuthorizeUrl', 'TokenUrl', 'UserPoolClientId', 'UserPoolId', 'WebClientConfig',
   ]);
+});
+
+test('addMachineClientOutput names the output after the client and shows its id, never its secret', () => {
+  const stack = newStack();
+  const pool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_AbC');
+  const client = new cognito.UserPoolClient(stack, 'Billing', { userPool: pool, generateSecret: true });
+  const output = addMachineClientOutput(client, 'Billing');
+  expect(output.node.path).toBe('TestStack/Billing/ClientId');
+  const outputs = Template.fromStack(stack).findOutputs('*');
+  expect(Object.keys(outputs)).toEqual([expect.stringMatching(/^BillingClientId[0-9A-F]{8}$/)]);
+  expect(Object.values(outputs)[0]).toEqual({
+    Description: 'The client id of the machine client Billing (client-credentials grant)',
+    Value: { Ref: stack.getLogicalId(client.node.defaultChild as cognito.CfnUserPoolClient) },
+  });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, RemovalPolicy, SecretValue, Stack, Token, Validations } from 'aws-cdk-lib';
+import { App, Fn, RemovalPolicy, SecretValue, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -293,8 +293,10 @@ describe('a pool that exists outside this app', () => {
     });
   });
 
-  test('fromUserPoolArn in another region with its custom domain: the issuer names the pool\'s region', () => {
-    const stack = newStack();
+  test('fromUserPoolArn in the stack\'s region with its custom domain: the issuer names the pool\'s region', () => {
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'TestStack', {
+      env: { account: '123456789012', region: 'eu-west-1' },
+    });
     const pool = cognito.UserPool.fromUserPoolArn(stack, 'Pool',
       'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_XyZ987654');
     const domain = cognito.UserPoolDomain.fromDomainName(stack, 'Login', 'auth.example.com');
@@ -312,13 +314,51 @@ describe('a pool that exists outside this app', () => {
     });
   });
 
-  test('a prefix domain of a pool in another region is in that region', () => {
+  test('fails when fromUserPoolArn names another region than the stack\'s', () => {
     const stack = newStack();
     const pool = cognito.UserPool.fromUserPoolArn(stack, 'Pool',
       'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_XyZ987654');
+    expect(() => ordersApi(stack, { userPool: pool, userPoolDomain: cognito.UserPoolDomain.fromDomainName(stack, 'Login', 'company-login') }))
+      .toThrow('userPool "TestStack/Pool" ("eu-west-1_XyZ987654") is in "eu-west-1", but the stack "TestStack" is in '
+        + '"us-east-1": the construct adds a resource server and app clients to the pool, which CloudFormation can only '
+        + 'create in the pool\'s region, where its login domain and token issuer are too; put the API in a stack in "eu-west-1"');
+  });
+
+  test('fails when a literal fromUserPoolId names another region than the stack\'s', () => {
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'EuStack', {
+      env: { account: '123456789012', region: 'eu-west-1' },
+    });
+    const pool = cognito.UserPool.fromUserPoolId(stack, 'P', 'us-east-1_AbCdEf123');
+    expect(() => ordersApi(stack, { userPool: pool, userPoolDomain: cognito.UserPoolDomain.fromDomainName(stack, 'Login', 'company-login') }))
+      .toThrow('userPool "EuStack/P" ("us-east-1_AbCdEf123") is in "us-east-1", but the stack "EuStack" is in '
+        + '"eu-west-1": the construct adds a resource server and app clients to the pool, which CloudFormation can only '
+        + 'create in the pool\'s region, where its login domain and token issuer are too; put the API in a stack in "us-east-1"');
+  });
+
+  test('fails when a pool made in a stack of another region is passed', () => {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const poolStack = new Stack(app, 'PoolStack', { env: { account: '123456789012', region: 'eu-west-1' } });
+    const pool = new cognito.UserPool(poolStack, 'Pool');
+    const stack = new Stack(app, 'ApiStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    expect(() => ordersApi(stack, { userPool: pool, domainPrefix: 'company-login' }))
+      .toThrow('userPool "PoolStack/Pool" is in "eu-west-1", but the stack "ApiStack" is in "us-east-1": the construct adds '
+        + 'a resource server and app clients to the pool, which CloudFormation can only create in the pool\'s region, '
+        + 'where its login domain and token issuer are too; put the API in a stack in "eu-west-1"');
+  });
+
+  test('a literal pool id in a stack without a region is not checked, and its URLs stay as before', () => {
+    const stack = new Stack(new App({ builtinCloudFormationValidation: false }), 'AgnosticStack');
+    const pool = cognito.UserPool.fromUserPoolId(stack, 'P', 'eu-west-1_AbCdEf123');
     ordersApi(stack, { userPool: pool, userPoolDomain: cognito.UserPoolDomain.fromDomainName(stack, 'Login', 'company-login') });
-    expect(outputsOf(Template.fromStack(stack), 'OrdersApi').TokenUrl)
-      .toBe('https://company-login.auth.eu-west-1.amazoncognito.com/oauth2/token');
+    expect(flatten(outputsOf(Template.fromStack(stack), 'OrdersApi').TokenUrl))
+      .toBe('https://company-login.auth.<AWS::Region>.amazoncognito.com/oauth2/token');
+  });
+
+  test('a pool id that is a token is not checked', () => {
+    const stack = newStack();
+    const pool = cognito.UserPool.fromUserPoolId(stack, 'P', Fn.importValue('CompanyPoolId'));
+    expect(() => ordersApi(stack, { userPool: pool, userPoolDomain: cognito.UserPoolDomain.fromDomainName(stack, 'Login', 'company-login') }))
+      .not.toThrow();
   });
 
   test('an imported domain says which login pages it serves with managedLoginVersion', () => {

@@ -1,6 +1,6 @@
-import { App, CfnOutput, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { ProtectedApiWithCognito } from '../../../src';
+import { Annotations, App, CfnOutput, Stack } from 'aws-cdk-lib';
+import { Annotations as AssertAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { ProtectedApiWithCognito, ProtectedApiWithCognitoProps } from '../../../src';
 import { TUTORIAL_PROPS } from '../../helpers';
 
 const FLAG = '@aws-cdk/aws-apigateway:authorizerChangeDeploymentLogicalId';
@@ -49,5 +49,31 @@ describe('outputs', () => {
     const outputs = template.findOutputs('*');
     expect(Object.keys(outputs).filter((k) => k.includes('Endpoint'))).toEqual([]);
     expect(Object.values(outputs).filter((o) => o.Description === 'The URL of the API stage')).toHaveLength(1);
+  });
+});
+
+describe('the local callback URL warning', () => {
+  const ID = 'cdk-cognito-protected-api:localCallbackUrl';
+
+  function tutorial(props: Partial<ProtectedApiWithCognitoProps>, acknowledged: boolean) {
+    const app = new App({ builtinCloudFormationValidation: false });
+    const stack = new Stack(app, 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const api = new ProtectedApiWithCognito(stack, 'AwesomeApi', { ...TUTORIAL_PROPS, ...props });
+    api.addMethod('GET', '/awesomeapi', { scopes: ['awesomeapi.read'] });
+    if (acknowledged) {
+      // As the README shows it next to the smallest example.
+      Annotations.of(api).acknowledgeWarning(ID, 'A trial stack: only I sign in, from my machine');
+    }
+    return AssertAnnotations.fromStack(stack);
+  }
+
+  test('is on the construct in stage prod, and acknowledging it there removes it', () => {
+    tutorial({}, false).hasWarning('/TestStack/AwesomeApi', Match.stringLikeRegexp(
+      `^callbackUrls holds "http://localhost:3000/dashboard" in stage "prod": .* \\[ack: ${ID}\\]$`));
+    tutorial({}, true).hasNoWarning('*', Match.stringLikeRegexp('callbackUrls holds'));
+  });
+
+  test('is not there in a stage whose name has no "prod"', () => {
+    tutorial({ stageName: 'dev' }, false).hasNoWarning('*', Match.stringLikeRegexp('callbackUrls holds'));
   });
 });
