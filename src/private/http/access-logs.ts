@@ -2,7 +2,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 
 /*
  * The format of the HTTP stage's access logs: the REST front's fields under the same names where
- * they mean the same (../rest/access-logs.ts), so that one metric filter (e.g. `$.status = 401`)
+ * they mean the same (../rest/access-logs.ts), so that one metric filter (e.g. `$.status = "401"`: status is a string in both logs)
  * or query reads both fronts' logs; HTTP APIs name the matched route instead of a resource path.
  *
  * Source: the API Gateway developer guide, "Customizing HTTP API access logs" (the $context
