@@ -190,6 +190,26 @@ export function median(values: number[]): number {
   return quantile(values, 0.5);
 }
 
+/**
+ * A 95% confidence interval of the median, by the percentile bootstrap: the median of `resamples`
+ * samples drawn with replacement, their 2.5th and 97.5th percentiles. The draws come from a seeded
+ * generator, so that the same samples always give the same interval.
+ */
+export function medianInterval(values: number[], resamples = 4000, seed = 20261201): { low: number; high: number } {
+  // Park and Miller's minimal standard generator: exact in doubles, and good enough to draw indices.
+  let state = (seed % 2147483646) + 1;
+  const next = (): number => {
+    state = (state * 48271) % 2147483647;
+    return (state - 1) / 2147483646;
+  };
+  const medians: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const draw = values.map(() => values[Math.floor(next() * values.length)]);
+    medians.push(median(draw));
+  }
+  return { low: quantile(medians, 0.025), high: quantile(medians, 0.975) };
+}
+
 /** The templates of a whole assembly (the stack's and its nested stacks'), for APIs split across stacks. */
 export interface AssemblyShape {
   /** Templates written: the stack's and one per nested stack. */

@@ -2,8 +2,8 @@
  * Renders the benchmark's results as `docs/BENCHMARKS.md`.
  */
 import { CONSTRUCT_ID } from './apps';
-import { AssemblyShape, TemplateDiff, median, quantile } from './measure';
-import { EngineResult, PairsResult, RowResult } from './worker';
+import { AssemblyShape, TemplateDiff, median, medianInterval, quantile } from './measure';
+import { EngineResult, PairsResult, RowResult, SlopeResult } from './worker';
 
 /** A pair comparison, with the assemblies both sides make. */
 export interface PairRow extends PairsResult {
@@ -48,8 +48,10 @@ export interface Report {
   /** The 1-minute load average when the run started and when it ended: other work on the machine shows here. */
   readonly load: { start: number; end: number };
   readonly versions: { node: string; awsCdkLib: string; constructs: string; thisPackage: string; commit: string };
-  readonly options: { methods: number[]; reps: number; repsValidation: number; warmup: number };
+  readonly options: { methods: number[]; reps: number; repsValidation: number; warmup: number; slopeReps: number; slopeWorkers: number };
   readonly modes: ModeResult[];
+  /** The cost of added methods, one entry a worker (their rounds are pooled). */
+  readonly slope: SlopeResult[];
   /** The first synth with validation on in a process, and the median of the next five (construct). */
   readonly engineStart: EngineResult;
   readonly shapes: Array<{ methods: number; construct: Size; byHand: Size; nested: Size }>;
@@ -84,6 +86,10 @@ const f3 = (x: number) => x.toFixed(3);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 const iqr = (xs: number[]) => `${f3(quantile(xs, 0.25))} – ${f3(quantile(xs, 0.75))}`;
+const interval = (xs: number[]) => {
+  const { low, high } = medianInterval(xs);
+  return `${f3(low)} – ${f3(high)}`;
+};
 const isEmpty = (d: TemplateDiff) => d.onlyInA.length + d.onlyInB.length + d.changed.length === 0;
 
 function timeTable(mode: ModeResult): string[] {
@@ -104,7 +110,7 @@ function timeTable(mode: ModeResult): string[] {
 function pairRow(r: PairRow): string {
   const side = (x: { variant: string; methods: number }) => `${x.variant}, N = ${x.methods}`;
   return `| ${side(r.a)} / ${side(r.b)} | ${r.ratios.length} | ${f1(median(r.aMs))} | ${f1(median(r.bMs))} `
-    + `| **${f3(median(r.ratios))}** | ${iqr(r.ratios)} | ${r.aShape.templates} / ${r.bShape.templates} `
+    + `| **${f3(median(r.ratios))}** | ${interval(r.ratios)} | ${iqr(r.ratios)} | ${r.aShape.templates} / ${r.bShape.templates} `
     + `| ${r.aShape.maxResources} / ${r.bShape.maxResources} | ${kib(r.aShape.maxTemplateBytes)} / ${kib(r.bShape.maxTemplateBytes)} `
     + `| ${kib(r.aShape.totalBytes)} / ${kib(r.bShape.totalBytes)} |`;
 }
@@ -160,12 +166,16 @@ export function renderMarkdown(report: Report, limit: number): string {
   const resourcesMet = rc.perMethod <= rh.perMethod;
   const methods = report.options.methods;
   const offRows = off.rows;
-  const medianOf = (xs: number[]) => median(xs);
-  const addedConstruct = (medianOf(offRows[offRows.length - 1].construct) - medianOf(offRows[0].construct))
-    / Math.max(1, offRows[offRows.length - 1].methods - offRows[0].methods);
-  const addedByHand = (medianOf(offRows[offRows.length - 1].byHand) - medianOf(offRows[0].byHand))
-    / Math.max(1, offRows[offRows.length - 1].methods - offRows[0].methods);
-  const perAdded = addedConstruct / addedByHand;
+  const slopeRatios = report.slope.flatMap((w) => w.ratios);
+  const perAdded = median(slopeRatios);
+  const perAddedInterval = medianInterval(slopeRatios);
+  const [slopeFrom, slopeTo] = [report.slope[0]?.from ?? methods[0], report.slope[0]?.to ?? methods[methods.length - 1]];
+  const added = (pick: (w: SlopeResult) => [number[], number[]]) => median(report.slope.flatMap((w) => {
+    const [from, to] = pick(w);
+    return to.map((t, i) => (t - from[i]) / (slopeTo - slopeFrom));
+  }));
+  const addedConstruct = added((w) => [w.constructFrom, w.constructTo]);
+  const addedByHand = added((w) => [w.byHandFrom, w.byHandTo]);
   const at100 = offRows.find((r) => r.methods === 100);
   const { split, growth, http } = report;
   void timeMet;
@@ -187,15 +197,17 @@ export function renderMarkdown(report: Report, limit: number): string {
     '',
     '**Result of this run:**',
     '',
-    `- Cost per added method: **${f3(perAdded)}** times by hand (${perAdded <= TARGETS.perAddedMethod ? 'met' : '**not met**'}): `
-      + `${f1(addedConstruct)} ms against ${f1(addedByHand)} ms from N = ${methods[0]} to N = ${methods[methods.length - 1]} `
-      + '(medians of each worker\'s own samples; the workers of two N are different processes, so this figure is noisier than the ratios).',
+    `- Cost per added method: **${f3(perAdded)}** times by hand (${perAdded <= TARGETS.perAddedMethod ? 'met' : '**not met**'}; `
+      + `95% confidence interval of the median ${f3(perAddedInterval.low)} – ${f3(perAddedInterval.high)}, p25 – p75 ${iqr(slopeRatios)}): `
+      + `about ${f1(addedConstruct)} ms against ${f1(addedByHand)} ms a method from N = ${slopeFrom} to N = ${slopeTo}. `
+      + `Median over ${slopeRatios.length} rounds in ${report.slope.length} workers; each round times both at both N `
+      + '(see "The cost of added methods" below).',
     ...(at100 ? [`- Whole synth at N = 100: **${f3(median(at100.ratios))}** times by hand (${median(at100.ratios) <= TARGETS.wholeAt100 ? 'met' : '**not met**'}).`] : []),
     `- Over all N and both modes, the largest median ratio construct / by hand is ${f3(worst.ratio)} (${where(worst)}); `
       + `against by hand nested one level down, as the construct's resources are, the largest is ${f3(worstNested.nested)} (${where(worstNested)}). `
       + `The geometric means of the median ratios are ${f3(meanRatio)} and ${f3(meanNested)}.`,
     ...split.map((r) => `- Split, N = ${r.a.methods}: construct / by hand split **${f3(median(r.ratios))}** `
-      + `(${median(r.ratios) <= TARGETS.splitByHand ? 'met' : '**not met**'} at ${TARGETS.splitByHand}); `
+      + `(${median(r.ratios) <= TARGETS.splitByHand ? 'met' : '**not met**'} at ${TARGETS.splitByHand}; 95% confidence interval ${interval(r.ratios)}); `
       + `${r.aShape.templates} templates against ${r.bShape.templates}.`),
     ...growth.slice(0, 1).map((r) => `- Growth: the split construct at N = ${r.a.methods} takes **${f3(median(r.ratios))}** times its time at `
       + `N = ${r.b.methods} (${median(r.ratios) <= TARGETS.growth ? 'met' : '**not met**'} at ${TARGETS.growth}).`),
@@ -265,6 +277,24 @@ export function renderMarkdown(report: Report, limit: number): string {
       + 'start-up once per synth on top of the figures above, whichever variant it synthesizes; so does each jest test '
       + 'file, which has its own module registry.',
     '',
+    '### The cost of added methods',
+    '',
+    `The goal compares what each method added from N = ${slopeFrom} to N = ${slopeTo} costs. Each worker (a fresh process, `
+      + `${report.options.warmup} untimed rounds first) times rounds of four synths: the construct and by hand at both N, `
+      + 'in turns through four orders, so that each of the four goes first, second, third and last equally often. A round '
+      + `gives (construct at ${slopeTo} − construct at ${slopeFrom}) / (by hand at ${slopeTo} − by hand at ${slopeFrom}): `
+      + 'all four from one process a second or two apart, so the speed of the process, which varies by tens of percent from '
+      + 'one to the next, drops out. The figure above is the median over the rounds of all workers, with a 95% confidence '
+      + 'interval of that median (percentile bootstrap, 4,000 resamples, seeded). Earlier runs took the difference of the '
+      + 'medians of two workers (one per N), which mixed two processes\' speeds.',
+    '',
+    '| worker | rounds | construct at N = ' + slopeFrom + ', ms | construct at N = ' + slopeTo + ', ms | by hand at N = ' + slopeFrom
+      + ', ms | by hand at N = ' + slopeTo + ', ms | **added methods, construct / by hand** | p25 – p75 |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...report.slope.map((w, i) => `| ${i + 1} | ${w.ratios.length} | ${f1(median(w.constructFrom))} | ${f1(median(w.constructTo))} `
+      + `| ${f1(median(w.byHandFrom))} | ${f1(median(w.byHandTo))} | **${f3(median(w.ratios))}** | ${iqr(w.ratios)} |`),
+    `| all | ${slopeRatios.length} | | | | | **${f3(perAdded)}** | ${iqr(slopeRatios)} |`,
+    '',
     '### Where the construct\'s extra time went, and what was done (issue #21)',
     '',
     'Issue #21 measured the construct at 1.13-1.15 times by hand at 1 and 100 methods. Two causes, found with '
@@ -303,11 +333,12 @@ export function renderMarkdown(report: Report, limit: number): string {
       + 'deployment depending on every nested stack (the stage stays in the parent, as in the construct). It does not '
       + 'redeploy the stage when a nested method changes (aws/aws-cdk#12417), which the construct does by hashing every '
       + 'nested method into the deployment\'s logical id; and the construct spreads each first segment over up to four '
-      + 'stacks by its second segment, so it writes more templates. Each row is one worker: 2 untimed pairs, then the '
-      + 'pairs, alternating which app goes first; the ratio is the median of the ratios within pairs.',
+      + 'stacks by its second segment, so it writes more templates. Each row is one worker: '
+      + `${report.options.warmup} untimed pairs, then the pairs, alternating which app goes first; the ratio is the median `
+      + 'of the ratios within pairs, with a 95% confidence interval of that median (percentile bootstrap, 4,000 resamples, seeded).',
     '',
-    '| comparison | pairs | a, ms | b, ms | **a / b** | p25 – p75 | templates (a / b) | most resources in one (a / b) | largest template (a / b) | all templates (a / b) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| comparison | pairs | a, ms | b, ms | **a / b** | 95% CI | p25 – p75 | templates (a / b) | most resources in one (a / b) | largest template (a / b) | all templates (a / b) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...[...split, ...growth].map(pairRow),
     '',
     '## The HTTP front',
@@ -319,8 +350,8 @@ export function renderMarkdown(report: Report, limit: number): string {
         ? `At N = ${http.length > 0 ? http[http.length - 1].a.methods : '?'} the two templates are the same up to logical ids and construct paths.`
         : `**The two templates differ** at N = ${http.length > 0 ? http[http.length - 1].a.methods : '?'}: ${diffList(report.httpTemplateDiff).join(' ')}`),
     '',
-    '| comparison | pairs | a, ms | b, ms | **a / b** | p25 – p75 | templates (a / b) | most resources in one (a / b) | largest template (a / b) | all templates (a / b) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| comparison | pairs | a, ms | b, ms | **a / b** | 95% CI | p25 – p75 | templates (a / b) | most resources in one (a / b) | largest template (a / b) | all templates (a / b) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...http.map(pairRow),
     '',
     '## Resources and template size',

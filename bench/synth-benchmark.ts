@@ -13,6 +13,8 @@
  *   --reps 150              timed rounds per N with validation off (env BENCH_REPS)
  *   --reps-validation 48    timed rounds per N with validation on (env BENCH_REPS_VALIDATION)
  *   --warmup 8              untimed synths per variant in each worker first (env BENCH_WARMUP)
+ *   --slope-reps 40         rounds per worker timing the cost of added methods (env BENCH_SLOPE_REPS)
+ *   --slope-workers 3       workers timing it, their rounds pooled (env BENCH_SLOPE_WORKERS)
  *   --out docs/BENCHMARKS.md  where to write the results; `--no-write` only prints them
  */
 import { execSync, spawnSync } from 'child_process';
@@ -22,7 +24,7 @@ import * as path from 'path';
 import { BY_HAND, BY_HAND_NESTED, BY_HAND_SPLIT, CONSTRUCT, CONSTRUCT_SPLIT, HTTP_BY_HAND, HTTP_CONSTRUCT, Variant } from './apps';
 import { Shape, assemblyShape, compareTemplates, median, synthShape } from './measure';
 import { ModeResult, PairRow, Report, renderMarkdown } from './report';
-import { EngineResult, Job, PairsResult, RowResult } from './worker';
+import { EngineResult, Job, PairsResult, RowResult, SlopeResult } from './worker';
 
 /** CloudFormation's limit on resources in one stack (CDK checks it on synth too). */
 export const STACK_RESOURCE_LIMIT = 500;
@@ -37,10 +39,13 @@ interface Options {
   readonly splitReps: number;
   readonly httpRoutes: number[];
   readonly httpReps: number;
+  readonly slopeReps: number;
+  readonly slopeWorkers: number;
 }
 
 /** The flags that take a value. */
-const VALUE_FLAGS = ['methods', 'reps', 'reps-validation', 'warmup', 'out', 'split-methods', 'split-reps', 'http-routes', 'http-reps'];
+const VALUE_FLAGS = ['methods', 'reps', 'reps-validation', 'warmup', 'out', 'split-methods', 'split-reps', 'http-routes', 'http-reps',
+  'slope-reps', 'slope-workers'];
 
 function parseOptions(argv: string[]): Options {
   const flags = new Map<string, string>();
@@ -72,6 +77,8 @@ function parseOptions(argv: string[]): Options {
     splitReps: positive('split-reps', get('split-reps', 'BENCH_SPLIT_REPS', '5')),
     httpRoutes: list('http-routes', 'BENCH_HTTP_ROUTES', '1,100,250'),
     httpReps: positive('http-reps', get('http-reps', 'BENCH_HTTP_REPS', '20')),
+    slopeReps: positive('slope-reps', get('slope-reps', 'BENCH_SLOPE_REPS', '40')),
+    slopeWorkers: positive('slope-workers', get('slope-workers', 'BENCH_SLOPE_WORKERS', '3')),
     methods: [...new Set(methods)].sort((a, b) => a - b),
     reps: positive('reps', get('reps', 'BENCH_REPS', '150')),
     repsValidation: positive('reps-validation', get('reps-validation', 'BENCH_REPS_VALIDATION', '48')),
@@ -199,6 +206,18 @@ function main(): void {
     };
     const maxMethods = { construct: maxN(CONSTRUCT, resourceFit.construct), byHand: maxN(BY_HAND, resourceFit.byHand) };
 
+    // The cost of added methods: the construct's and by hand's times at the smallest and the largest
+    // N, all four in each round of one worker, so that a round's difference of differences is free
+    // of the speed of its process.
+    const [lowN, highN] = [options.methods[0], options.methods[options.methods.length - 1]];
+    const slope = Array.from({ length: options.slopeWorkers }, (_, w) => {
+      const begun = Date.now();
+      const result = runWorker<SlopeResult>({ kind: 'slope', from: lowN, to: highN, reps: options.slopeReps, warmup: options.warmup });
+      log(`added methods N=${lowN}..${highN}, worker ${w + 1} of ${options.slopeWorkers}: ${options.slopeReps} rounds in `
+        + `${((Date.now() - begun) / 1000).toFixed(1)} s, median ratio ${median(result.ratios).toFixed(3)}`);
+      return result;
+    });
+
     const off = runMode(options, false);
     const engineStart = runWorker<EngineResult>({ kind: 'engine', methods: firstN });
     const on = runMode(options, true);
@@ -208,7 +227,7 @@ function main(): void {
     const pair = (a: Variant, aN: number, b: Variant, bN: number, reps: number): PairRow => {
       const begun = Date.now();
       const result = runWorker<PairsResult>({
-        kind: 'pairs', a: { variant: a.name, methods: aN }, b: { variant: b.name, methods: bN }, reps, warmup: 2,
+        kind: 'pairs', a: { variant: a.name, methods: aN }, b: { variant: b.name, methods: bN }, reps, warmup: options.warmup,
       });
       log(`${a.name} N=${aN} / ${b.name} N=${bN}: ${reps} pairs in ${((Date.now() - begun) / 1000).toFixed(1)} s, `
         + `median ratio ${median(result.ratios).toFixed(3)}`);
@@ -242,6 +261,7 @@ function main(): void {
       },
       options,
       modes: [off, on],
+      slope,
       engineStart,
       shapes: shapes.map((s) => ({
         methods: s.n,

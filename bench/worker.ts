@@ -46,7 +46,32 @@ export interface PairsJob {
   readonly warmup: number;
 }
 
-export type Job = RoundsJob | EngineJob | PairsJob;
+/**
+ * Times the cost of added methods: rounds of four synths, the construct and by hand at `from` and
+ * at `to` methods, in turns through `SLOPE_ORDERS`; each round gives
+ * (construct at `to` - construct at `from`) / (by hand at `to` - by hand at `from`).
+ */
+export interface SlopeJob {
+  readonly kind: 'slope';
+  readonly from: number;
+  readonly to: number;
+  readonly reps: number;
+  readonly warmup: number;
+}
+
+export type Job = RoundsJob | EngineJob | PairsJob | SlopeJob;
+
+export interface SlopeResult {
+  readonly from: number;
+  readonly to: number;
+  /** One a round: the construct's time for the added methods over by hand's, in the same round. */
+  readonly ratios: number[];
+  /** Total ms of each sample, in the order taken. */
+  readonly constructFrom: number[];
+  readonly constructTo: number[];
+  readonly byHandFrom: number[];
+  readonly byHandTo: number[];
+}
 
 export interface PairsResult {
   readonly a: PairSide;
@@ -168,12 +193,48 @@ function timePairs(job: PairsJob, workDir: string): PairsResult {
   return { a: job.a, b: job.b, aMs, bMs, ratios };
 }
 
+/**
+ * The orders of a slope round's four synths (construct at from, by hand at from, construct at to,
+ * by hand at to): over four rounds each goes first, second, third and fourth once, and at each N
+ * the construct goes before by hand as often as after.
+ */
+const SLOPE_ORDERS: number[][] = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1]];
+
+function timeSlope(job: SlopeJob, workDir: string): SlopeResult {
+  const samples: Array<[Variant, number]> = [[CONSTRUCT, job.from], [BY_HAND, job.from], [CONSTRUCT, job.to], [BY_HAND, job.to]];
+  for (let i = 0; i < job.warmup; i++) {
+    for (const [variant, methods] of samples) {
+      timeSynth(variant, methods, false, workDir);
+    }
+  }
+  const times: number[][] = samples.map(() => []);
+  const ratios: number[] = [];
+  for (let i = 0; i < job.reps; i++) {
+    const round: number[] = [];
+    for (const k of SLOPE_ORDERS[i % SLOPE_ORDERS.length]) {
+      round[k] = timeSynth(samples[k][0], samples[k][1], false, workDir).totalMs;
+      times[k].push(round[k]);
+    }
+    ratios.push((round[2] - round[0]) / (round[3] - round[1]));
+  }
+  return {
+    from: job.from,
+    to: job.to,
+    ratios,
+    constructFrom: times[0],
+    byHandFrom: times[1],
+    constructTo: times[2],
+    byHandTo: times[3],
+  };
+}
+
 function main(): void {
   const job = JSON.parse(process.argv[2]) as Job;
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-bench-worker-'));
   try {
     const result = job.kind === 'rounds' ? timeRounds(job, workDir)
-      : job.kind === 'pairs' ? timePairs(job, workDir) : timeEngineStart(job, workDir);
+      : job.kind === 'pairs' ? timePairs(job, workDir)
+        : job.kind === 'slope' ? timeSlope(job, workDir) : timeEngineStart(job, workDir);
     process.stdout.write(JSON.stringify(result));
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -17,6 +17,9 @@ import { fail, isToken, show } from './errors';
 /** The HTTP methods API Gateway knows. */
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
+/** The names every JavaScript object has (`constructor`, `toString`, ...), which no path part may be. */
+const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** What a route demands of its callers. */
 export interface RouteAccess {
   /** The short names of the scopes the route accepts; a caller needs any one of them. */
@@ -206,7 +209,7 @@ export function parsePath(where: string, path: string): string[] {
     }
     // aws-cdk-lib keeps child resources in a plain object, so these names find Object.prototype's
     // members instead (a TypeError in resourceForPath), and constructs refuses them as ids.
-    if (Object.getOwnPropertyNames(Object.prototype).includes(part)) {
+    if (OBJECT_MEMBERS.has(part)) {
       fail(`${where}: path ${show(path)} is invalid: part ${show(part)} is a name every JavaScript object has, `
         + 'which aws-cdk-lib cannot give a resource; rename the part or make it a {parameter}');
     }

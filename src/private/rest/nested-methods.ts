@@ -37,12 +37,16 @@ export interface Placement {
   readonly bucket: number;
 }
 
-/** The placement of a path from its parts; undefined for the root, which stays in the parent stack. */
-export function placementOf(parts: readonly string[]): Placement | undefined {
+/**
+ * The placement of a path from its parts; undefined for the root, which stays in the parent stack.
+ *
+ * @param hash the hash of a second segment (`pathHash`, or a memo of it)
+ */
+export function placementOf(parts: readonly string[], hash: (text: string) => number = pathHash): Placement | undefined {
   if (parts.length === 0) {
     return undefined;
   }
-  return { group: parts[0], bucket: parts.length === 1 ? 0 : pathHash(parts[1]) % BUCKETS };
+  return { group: parts[0], bucket: parts.length === 1 ? 0 : hash(parts[1]) % BUCKETS };
 }
 
 /** The construct id of a placement's nested stack: `Methods[orders]`, `Methods[orders]2`. */
@@ -70,6 +74,8 @@ export class NestedMethodStacks {
   private readonly stacks = new Map<string, MethodStack>();
   /** Each group's first resource (`/orders`), which the group's other buckets hang from. */
   private readonly groupResources = new Map<string, apigateway.IResource>();
+  /** `pathHash` of each second segment seen: the methods of one path share it. */
+  private readonly hashes = new Map<string, number>();
 
   /**
    * @param owner where the nested stacks are made (the construct, in the parent stack)
@@ -95,7 +101,7 @@ export class NestedMethodStacks {
 
   /** The resource for `parts` (the path's parts, not the root's), in the nested stack its path picks. */
   public resourceFor(parts: readonly string[]): apigateway.IResource {
-    const placement = placementOf(parts)!;
+    const placement = placementOf(parts, (text) => this.hashOf(text))!;
     const { groupResource, subtrees } = this.stackFor(placement);
     if (parts.length === 1) {
       return groupResource;
@@ -114,6 +120,15 @@ export class NestedMethodStacks {
   /** The nested stacks made so far, in the order they were made. */
   public get nestedStacks(): NestedStack[] {
     return [...this.stacks.values()].map((made) => made.stack);
+  }
+
+  private hashOf(text: string): number {
+    let hash = this.hashes.get(text);
+    if (hash === undefined) {
+      hash = pathHash(text);
+      this.hashes.set(text, hash);
+    }
+    return hash;
   }
 
   private stackFor(placement: Placement): MethodStack {

@@ -108,7 +108,7 @@ export class ScopedRestApi {
       fail(`${route.call}: the API answers OPTIONS itself for CORS preflight; `
         + 'set corsAllowOrigins to [] to define OPTIONS methods yourself');
     }
-    this.routes.add(route, restRouteDetails(options, defaultMethodResponses(this.corsOrigins)));
+    this.routes.add(route, restRouteDetails(options, this.defaults().methodResponses));
 
     const nested = this.nested !== undefined && route.parts !== undefined && route.parts.length > 0;
     const resource = nested ? this.nested!.resourceFor(route.parts!) : this.api.root.resourceForPath(path);

@@ -1,6 +1,7 @@
-import { NestedStack, Stack } from 'aws-cdk-lib';
+import { Aws, Fn, NestedStack, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as fc from 'fast-check';
 import { ProtectedApiWithCognito } from '../../../src';
 import { BUCKETS, pathHash, placementOf, stackIdOf } from '../../../src/private/rest/nested-methods';
@@ -256,6 +257,22 @@ describe('the stage redeploys when a nested method changes', () => {
   test('changes its logical id when one nested method\'s responses change', () => {
     const methodResponses = [{ statusCode: '204' }];
     expect(deploymentId(build(only('/orders', { methodResponses })))).not.toBe(deploymentId(build()));
+  });
+
+  test('changes its logical id when one nested method\'s Lambda integration calls another function', () => {
+    // Tokens in the integration (the function's ARN in its URI) must reach the digest resolved.
+    const withFunction = (name: string) => {
+      const stack = newStack();
+      const api = tutorialApi(stack, { methodsInNestedStacks: true });
+      const fn = lambda.Function.fromFunctionAttributes(stack, 'Fn', {
+        functionArn: Fn.join(':', ['arn:aws:lambda', Aws.REGION, Aws.ACCOUNT_ID, 'function', name]),
+        sameEnvironment: true,
+      });
+      api.addMethod('GET', '/orders/{id}', { scopes: ['awesomeapi.read'], integration: new apigateway.LambdaIntegration(fn) });
+      return deploymentId(stack);
+    };
+    expect(withFunction('a')).toBe(withFunction('a'));
+    expect(withFunction('a')).not.toBe(withFunction('b'));
   });
 
   test('without the prop, the deployment hashes no nested method', () => {
