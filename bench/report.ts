@@ -319,10 +319,20 @@ export function renderMarkdown(report: Report, limit: number): string {
     'For the split API, aws-cdk-lib resolves a deployment\'s logical id again at every reference to it, and with it '
       + 'every part added with `addToLogicalId`: the definitions of all nested methods were resolved dozens of times a '
       + 'synth. They are now resolved once into a digest (1,000 split methods: about 3.8 s down to 2.1 s a synth, '
-      + 'against 1.4-1.6 s for the split by hand, in single runs on the quieter machine after the first benchmark run). '
-      + 'The rest of the gap is the construct\'s four stacks per first segment (41 templates against 11 at 1,000 '
-      + 'methods: each nested stack is a template to resolve and write and an asset), and the stage-redeploy digest '
-      + 'itself, which the README\'s split does without.',
+      + 'against 1.4-1.6 s for the split by hand, in single runs on the quieter machine after the first benchmark run).',
+    '',
+    'The next run still had the split API at 1.127 times the split by hand at 1,000 methods (95% interval 1.090 – 1.224). '
+      + 'A CPU profile of 12 pairs in one process, its samples split between the two apps by the time each synth ran, '
+      + 'showed the construct making 41 nested stacks where the split by hand makes 11 (four stacks for every first '
+      + 'segment, by a hash of the second segment): 3,820 constructs against 3,510, with 161 nested stack parameters '
+      + 'against 41, each a template to resolve and write, an asset, parameters and outputs. Timed side by side in one '
+      + 'process (24 rounds), the construct with four stacks a segment took 1.151 times the split by hand, with two '
+      + '1.117, and with one 1.059. A first segment now has one nested stack, as in aws-cdk\'s README, unless '
+      + '`nestedStacksPerFirstSegment` gives it more (the synth says so, naming the segment, when one would pass 500 '
+      + 'resources): with one stack a segment the construct\'s tree is the split by hand\'s, construct for construct. What '
+      + 'remains is the stage-redeploy digest (about 3% of a synth at 1,000 methods; the split by hand does not redeploy) '
+      + 'and the route registry\'s checks. Smaller savings in the same change: the second segment\'s hash is computed once '
+      + 'per segment, not per method, and the default method responses are made once per API for the OpenAPI details too.',
     '',
     '## An API split across nested stacks (`methodsInNestedStacks`)',
     '',
@@ -332,8 +342,8 @@ export function renderMarkdown(report: Report, limit: number): string {
       + '`RestApi.fromRestApiAttributes`, a resource per first segment given the API\'s CORS preflight, and the '
       + 'deployment depending on every nested stack (the stage stays in the parent, as in the construct). It does not '
       + 'redeploy the stage when a nested method changes (aws/aws-cdk#12417), which the construct does by hashing every '
-      + 'nested method into the deployment\'s logical id; and the construct spreads each first segment over up to four '
-      + 'stacks by its second segment, so it writes more templates. Each row is one worker: '
+      + 'nested method into the deployment\'s logical id. Both make one nested stack per first segment (the construct makes '
+      + 'more only for the segments named in `nestedStacksPerFirstSegment`, none here). Each row is one worker: '
       + `${report.options.warmup} untimed pairs, then the pairs, alternating which app goes first; the ratio is the median `
       + 'of the ratios within pairs, with a 95% confidence interval of that median (percentile bootstrap, 4,000 resamples, seeded).',
     '',

@@ -91,14 +91,26 @@ export interface RestApiFrontProps {
   /**
    * Whether the API's resources and methods go into nested stacks that the construct makes and
    * names, so that the API can hold more methods than one stack's 500 resources allow (about 160
-   * protected methods with CORS). Methods are grouped by their path's first segment, and a
-   * group's paths are spread over up to 4 stacks by their second segment; the parent stack keeps
-   * the API, its authorizer, request validator, gateway responses, deployment and stage. Where a
-   * method goes depends on its path alone. Turning this on for an API that is already deployed
-   * moves its methods to other stacks, which CloudFormation cannot do in one deploy: see the
-   * README's "More than 160 methods".
+   * protected methods with CORS). Methods are grouped by their path's first segment, one nested
+   * stack a group (see `nestedStacksPerFirstSegment` for a group too large for one); the parent
+   * stack keeps the API, its authorizer, request validator, gateway responses, deployment and
+   * stage. Where a method goes depends on its path alone. Turning this on for an API that is
+   * already deployed moves its methods to other stacks, which CloudFormation cannot do in one
+   * deploy: see the README's "More than 160 methods".
    *
    * @default false
    */
   readonly methodsInNestedStacks?: boolean;
+
+  /**
+   * How many nested stacks hold the methods of a first segment, for a segment whose methods do
+   * not fit in one stack's 500 resources: `{ v1: 3 }` spreads the paths under `/v1` over three
+   * nested stacks, picked by a hash of each path's second segment. A first segment not named here
+   * gets one nested stack. Only with `methodsInNestedStacks`. Changing a segment's number moves
+   * some of its methods to other stacks, which CloudFormation cannot do in one deploy: see the
+   * README's "More than 160 methods".
+   *
+   * @default - one nested stack per first segment
+   */
+  readonly nestedStacksPerFirstSegment?: { [firstSegment: string]: number };
 }

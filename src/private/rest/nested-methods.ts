@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { Lazy, NestedStack, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
+import { fail, isToken, show } from '../errors';
 
 /*
  * `methodsInNestedStacks`: the API's resources and methods in nested stacks that the construct
@@ -13,12 +14,17 @@ import { Construct } from 'constructs';
  * resources to it. What a nested stack uses from the parent reaches it as a parameter of the
  * nested stack, never as an export.
  *
- * Where a method goes depends on its path alone, never on the other methods nor on the order of
- * `addMethod` calls (addMethod returns the method at once, so where it lives cannot wait for the
- * group's final size): the path's first segment names the group; a path with a second segment
- * goes to one of the group's `BUCKETS` stacks, picked by a hash of that second segment. Adding or
- * removing methods under one first segment therefore never moves a method under another, nor
- * even a method under another second segment.
+ * Where a method goes depends on its path alone (and the number of stacks its first segment is
+ * given), never on the other methods nor on the order of `addMethod` calls (addMethod returns the
+ * method at once, so where it lives cannot wait for the group's final size): the path's first
+ * segment names the group, which has one stack unless `nestedStacksPerFirstSegment` gives it more;
+ * then a path with a second segment goes to one of the group's stacks, picked by a hash of that
+ * second segment. Adding or removing methods under one first segment therefore never moves a
+ * method under another, nor even a method under another second segment.
+ *
+ * One stack per group unless asked for more, because every nested stack costs: a template to
+ * resolve, write and upload, parameters, and about 10% more synth time at 1,000 methods with four
+ * stacks a group instead of one (docs/BENCHMARKS.md).
  *
  * Sources: aws-cdk's README ("Breaking up Methods and Resources across Stacks") and the issues
  * its users report: the stage does not redeploy when a nested stack's methods change
@@ -26,31 +32,63 @@ import { Construct } from 'constructs';
  * nested stack under a parent made elsewhere land in the parent's stack (aws/aws-cdk#11014).
  */
 
-/** How many stacks one first segment's methods are spread over, by their second segment. */
-export const BUCKETS = 4;
+/** The most nested stacks one first segment's methods may be spread over. */
+export const MAX_STACKS_PER_SEGMENT = 10;
+
+/** A first segment as paths have it: a name of letters, digits and `._-:$`, or a `{parameter}`. */
+const FIRST_SEGMENT = /^([a-zA-Z0-9._:$-]+|\{[a-zA-Z0-9._:$-]+\+?\})$/;
+
+/**
+ * Checks `nestedStacksPerFirstSegment` and gives it as a map (a segment not in it has one stack).
+ *
+ * @param stacksPerSegment the prop as given
+ * @param methodsInNestedStacks whether methods go into nested stacks at all
+ */
+export function validateNestedStacksPerFirstSegment(
+  stacksPerSegment: { [firstSegment: string]: number }, methodsInNestedStacks: boolean): Map<string, number> {
+  const entries = Object.entries(stacksPerSegment);
+  if (entries.length > 0 && !methodsInNestedStacks) {
+    fail(`nestedStacksPerFirstSegment ${show(stacksPerSegment)} is set, but methodsInNestedStacks is not true: `
+      + 'set methodsInNestedStacks: true, or drop nestedStacksPerFirstSegment');
+  }
+  for (const [segment, stacks] of entries) {
+    if (isToken(segment) || !FIRST_SEGMENT.test(segment)) {
+      fail(`nestedStacksPerFirstSegment key ${show(segment)} is invalid: name a first segment as paths have it, `
+        + 'without slashes (e.g. "v1" for /v1/...): letters, digits and ._-:$, or a {parameter}');
+    }
+    if (isToken(stacks) || !Number.isInteger(stacks) || stacks < 1 || stacks > MAX_STACKS_PER_SEGMENT) {
+      fail(`nestedStacksPerFirstSegment[${show(segment)}] ${show(stacks)} is invalid: give a whole number of nested `
+        + `stacks from 1 to ${MAX_STACKS_PER_SEGMENT}, known at synth`);
+    }
+  }
+  return new Map(entries);
+}
 
 /** Where a path's resources and methods live: a first segment's group and one of its buckets. */
 export interface Placement {
   /** The path's first segment. */
   readonly group: string;
-  /** 0 for the group's own stack (the first segment's resource and its methods), up to `BUCKETS - 1`. */
+  /** 0 for the group's own stack (the first segment's resource and its methods), up to `stacks - 1`. */
   readonly bucket: number;
+  /** How many stacks the group has. */
+  readonly stacks: number;
 }
 
 /**
  * The placement of a path from its parts; undefined for the root, which stays in the parent stack.
  *
+ * @param stacks how many stacks the path's first segment has
  * @param hash the hash of a second segment (`pathHash`, or a memo of it)
  */
-export function placementOf(parts: readonly string[], hash: (text: string) => number = pathHash): Placement | undefined {
+export function placementOf(parts: readonly string[], stacks = 1, hash: (text: string) => number = pathHash): Placement | undefined {
   if (parts.length === 0) {
     return undefined;
   }
-  return { group: parts[0], bucket: parts.length === 1 ? 0 : hash(parts[1]) % BUCKETS };
+  return { group: parts[0], bucket: parts.length === 1 || stacks === 1 ? 0 : hash(parts[1]) % stacks, stacks };
 }
 
 /** The construct id of a placement's nested stack: `Methods[orders]`, `Methods[orders]2`. */
-export function stackIdOf(placement: Placement): string {
+export function stackIdOf(placement: { readonly group: string; readonly bucket: number }): string {
   // `[` and `]` are never in a path part, so two groups never share an id.
   return `Methods[${placement.group}]${placement.bucket === 0 ? '' : placement.bucket}`;
 }
@@ -63,6 +101,7 @@ export function pathHash(text: string): number {
 /** One nested stack and the API as seen from inside it. */
 interface MethodStack {
   readonly stack: NestedStack;
+  readonly placement: Placement;
   /** The group's first resource (`/orders`): made here in the group's own stack, imported in its other buckets. */
   readonly groupResource: apigateway.IResource;
   /** The resources of the second segments whose subtrees this stack holds, by part. */
@@ -80,8 +119,10 @@ export class NestedMethodStacks {
   /**
    * @param owner where the nested stacks are made (the construct, in the parent stack)
    * @param api the REST API in the parent stack
+   * @param stacksPerSegment how many stacks each first segment has (1 when not in it)
    */
-  constructor(private readonly owner: Construct, private readonly api: apigateway.RestApi) {
+  constructor(private readonly owner: Construct, private readonly api: apigateway.RestApi,
+    private readonly stacksPerSegment: ReadonlyMap<string, number> = new Map()) {
     const deployment = api.latestDeployment;
     if (deployment) {
       // aws-cdk-lib's methods add themselves to the deployment's logical id only in the API's own
@@ -101,7 +142,7 @@ export class NestedMethodStacks {
 
   /** The resource for `parts` (the path's parts, not the root's), in the nested stack its path picks. */
   public resourceFor(parts: readonly string[]): apigateway.IResource {
-    const placement = placementOf(parts, (text) => this.hashOf(text))!;
+    const placement = placementOf(parts, this.stacksPerSegment.get(parts[0]) ?? 1, (text) => this.hashOf(text))!;
     const { groupResource, subtrees } = this.stackFor(placement);
     if (parts.length === 1) {
       return groupResource;
@@ -122,6 +163,11 @@ export class NestedMethodStacks {
     return [...this.stacks.values()].map((made) => made.stack);
   }
 
+  /** The nested stacks made so far, with the group and bucket each holds. */
+  public get placements(): Array<{ stack: NestedStack; placement: Placement }> {
+    return [...this.stacks.values()].map(({ stack, placement }) => ({ stack, placement }));
+  }
+
   private hashOf(text: string): number {
     let hash = this.hashes.get(text);
     if (hash === undefined) {
@@ -140,7 +186,7 @@ export class NestedMethodStacks {
     // A bucket hangs from its group's first resource, which lives in the group's own stack.
     const importedFrom = placement.bucket === 0 ? undefined : this.groupResource(placement.group);
     const stack = new NestedStack(this.owner, id, {
-      description: `Methods under /${placement.group}${placement.bucket === 0 ? '' : ` (part ${placement.bucket + 1} of ${BUCKETS})`} of ${this.api.node.path}`,
+      description: `Methods under /${placement.group}${placement.stacks === 1 ? '' : ` (part ${placement.bucket + 1} of ${placement.stacks})`} of ${this.api.node.path}`,
     });
     // Imported inside the nested stack, so that the resources made from it are the nested stack's
     // own (aws/aws-cdk#11014); the ids reach the nested stack as parameters.
@@ -165,7 +211,7 @@ export class NestedMethodStacks {
     }
     // The stage's deployment comes once every method of the nested stack is there.
     this.api.latestDeployment?.node.addDependency(stack);
-    const made = { stack, groupResource, subtrees: new Map<string, apigateway.IResource>() };
+    const made = { stack, placement, groupResource, subtrees: new Map<string, apigateway.IResource>() };
     this.stacks.set(id, made);
     return made;
   }
@@ -175,7 +221,7 @@ export class NestedMethodStacks {
     if (known) {
       return known;
     }
-    this.stackFor({ group, bucket: 0 });
+    this.stackFor({ group, bucket: 0, stacks: this.stacksPerSegment.get(group) ?? 1 });
     return this.groupResources.get(group)!;
   }
 

@@ -1,5 +1,6 @@
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { validateNestedStacksPerFirstSegment } from './nested-methods';
 import { validateStageName, validateWebAclArn } from './rest-api';
 import { RestSettings } from './settings';
 import { RestApiFrontProps } from '../../rest-api-front-props';
@@ -22,6 +23,8 @@ export function resolveRestSettings(props: RestApiFrontProps, auth: CognitoSetti
   if (props.webAclArn !== undefined) {
     validateWebAclArn(props.webAclArn);
   }
+  const methodsInNestedStacks = props.methodsInNestedStacks ?? false;
+  const nestedStacksPerFirstSegment = validateNestedStacksPerFirstSegment(props.nestedStacksPerFirstSegment ?? {}, methodsInNestedStacks);
   return {
     restApiName: props.restApiName,
     corsOrigins: props.corsAllowOrigins ?? originsOf(auth.callbackUrls),
@@ -33,7 +36,8 @@ export function resolveRestSettings(props: RestApiFrontProps, auth: CognitoSetti
     throttlingRateLimit,
     throttlingBurstLimit,
     clientCertificateId: props.clientCertificateId,
-    methodsInNestedStacks: props.methodsInNestedStacks ?? false,
+    methodsInNestedStacks,
+    nestedStacksPerFirstSegment,
     scopeNames: auth.scopeNames,
     callbackUrls: auth.callbackUrls,
     removalPolicy: auth.removalPolicy,

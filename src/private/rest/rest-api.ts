@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { accessLogFormat } from './access-logs';
 import { accountRoleFor, logsPolicyFindings } from './account-role';
 import { defaultMethodResponses, defaultMockIntegration, gatewayResponseAllowOrigin, gatewayResponsesEchoOrigin } from './cors';
-import { NestedMethodStacks } from './nested-methods';
+import { MAX_STACKS_PER_SEGMENT, NestedMethodStacks, Placement } from './nested-methods';
 import { restRouteDetails } from './route-details';
 import { RestSettings } from './settings';
 import { ProtectedMethodOptions } from '../../options';
@@ -29,6 +29,18 @@ import { RouteRegistry } from '../routes';
 
 /** CloudFormation's limit on resources in one stack. */
 const MAX_STACK_RESOURCES = 500;
+
+/** How to spread a first segment's paths that overflow one of its nested stacks. */
+function spreadAdvice(placement: Placement): string {
+  const where = `the paths under /${placement.group}`;
+  const moves = 'changing it on a deployed API moves methods to other stacks: see the README\'s "More than 160 methods"';
+  if (placement.stacks < MAX_STACKS_PER_SEGMENT) {
+    return `set nestedStacksPerFirstSegment: { ${show(placement.group)}: ${placement.stacks + 1} } or more, to spread ${where} `
+      + `over more nested stacks by their second segment (paths that share a second segment share a stack; ${moves})`;
+  }
+  return `${where} fill even ${MAX_STACKS_PER_SEGMENT} nested stacks, the most one first segment may have: spread them `
+    + `over more second segments, or over more first segments (${moves})`;
+}
 
 /** What the REST API needs from the Cognito half and the rest of the construct. */
 export interface ScopedRestApiOptions {
@@ -96,7 +108,7 @@ export class ScopedRestApi {
     });
     bindAuthorizer(this.authorizer, this.api);
     if (settings.methodsInNestedStacks) {
-      this.nested = new NestedMethodStacks(owner, this.api);
+      this.nested = new NestedMethodStacks(owner, this.api, settings.nestedStacksPerFirstSegment);
     }
   }
 
@@ -190,12 +202,11 @@ export class ScopedRestApi {
         + 'CloudFormation allows in one stack, though this API\'s methods are in nested stacks: move other resources '
         + 'out of this stack' : this.tooManyInStack(stack, inStack));
     }
-    for (const nested of this.nested?.nestedStacks ?? []) {
+    for (const { stack: nested, placement } of this.nested?.placements ?? []) {
       const count = counts.get(nested) ?? 0;
       if (count > MAX_STACK_RESOURCES) {
         errors.push(`${nested.node.path} has ${count} resources, more than the ${MAX_STACK_RESOURCES} CloudFormation `
-          + 'allows in one stack: its paths share a first and second segment; spread them over more second '
-          + 'segments (each of the first segment\'s stacks takes the paths of some second segments)');
+          + `allows in one stack: ${spreadAdvice(placement)}`);
       }
     }
     return errors;

@@ -23,6 +23,8 @@ export interface RestSettings {
   readonly clientCertificateId?: string;
   /** Whether the API's resources and methods go into nested stacks. */
   readonly methodsInNestedStacks: boolean;
+  /** How many nested stacks hold each first segment's methods; 1 for a segment not in it. */
+  readonly nestedStacksPerFirstSegment: ReadonlyMap<string, number>;
 
   // From the Cognito half's settings.
   /** The short names of the API's scopes. */

@@ -4,7 +4,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as fc from 'fast-check';
 import { ProtectedApiWithCognito } from '../../../src';
-import { BUCKETS, pathHash, placementOf, stackIdOf } from '../../../src/private/rest/nested-methods';
+import { MAX_STACKS_PER_SEGMENT, pathHash, placementOf, stackIdOf } from '../../../src/private/rest/nested-methods';
 import { TUTORIAL_PROPS, newStack, tutorialApi } from '../../helpers';
 
 const SEED = Number(process.env.FC_SEED ?? 20261201);
@@ -43,11 +43,17 @@ function deploymentId(stack: Stack): string {
 }
 
 describe('placementOf', () => {
-  test('groups by the first segment and buckets by the second', () => {
+  test('groups by the first segment, one stack a group unless it has more', () => {
     expect(placementOf([])).toBeUndefined();
-    expect(placementOf(['orders'])).toEqual({ group: 'orders', bucket: 0 });
-    expect(placementOf(['orders', '{id}'])).toEqual({ group: 'orders', bucket: pathHash('{id}') % BUCKETS });
+    expect(placementOf(['orders'])).toEqual({ group: 'orders', bucket: 0, stacks: 1 });
+    expect(placementOf(['orders', '{id}'])).toEqual({ group: 'orders', bucket: 0, stacks: 1 });
     expect(placementOf(['orders', '{id}', 'lines'])).toEqual(placementOf(['orders', '{id}']));
+  });
+
+  test('with more stacks, buckets by the second segment, the first segment\'s own methods in the first', () => {
+    expect(placementOf(['orders'], 4)).toEqual({ group: 'orders', bucket: 0, stacks: 4 });
+    expect(placementOf(['orders', '{id}'], 4)).toEqual({ group: 'orders', bucket: pathHash('{id}') % 4, stacks: 4 });
+    expect(placementOf(['orders', '{id}', 'lines'], 3)).toEqual(placementOf(['orders', '{id}'], 3));
   });
 
   test('hashes with the first 32 bits of SHA-256', () => {
@@ -170,17 +176,20 @@ describe('where a method lives', () => {
 
   test('a group\'s other buckets import its first resource and keep CORS preflight', () => {
     const stack = newStack();
-    const api = tutorialApi(stack, { methodsInNestedStacks: true });
+    const api = tutorialApi(stack, { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { v1: 4 } });
     // Second segments in every bucket.
     const seconds = Array.from({ length: 40 }, (_, i) => `p${i}`);
-    expect(new Set(seconds.map((p) => placementOf(['v1', p])!.bucket)).size).toBe(BUCKETS);
+    expect(new Set(seconds.map((p) => placementOf(['v1', p], 4)!.bucket)).size).toBe(4);
     seconds.forEach((p) => api.addMethod('GET', `/v1/${p}`, { scopes: ['awesomeapi.read'] }));
+    api.addMethod('GET', '/v2/p0', { scopes: ['awesomeapi.read'] });
     const all = templates(stack);
-    expect(all.size).toBe(1 + BUCKETS);
+    // The parent, four stacks for /v1 and one for /v2.
+    expect(all.size).toBe(1 + 4 + 1);
+    expect([...all.keys()].slice(1).map((s) => s.node.id).sort()).toEqual(['Methods[v1]', 'Methods[v1]1', 'Methods[v1]2', 'Methods[v1]3', 'Methods[v2]']);
     const groupResources = resourcesOf(all, 'AWS::ApiGateway::Resource').filter((r) => r.props.PathPart === 'v1');
     expect(groupResources).toHaveLength(1);
-    expect(resourcesOf(all, 'AWS::ApiGateway::Resource')).toHaveLength(41);
-    expect(resourcesOf(all, 'AWS::ApiGateway::Method').filter((m) => m.props.HttpMethod === 'OPTIONS')).toHaveLength(42);
+    expect(resourcesOf(all, 'AWS::ApiGateway::Resource')).toHaveLength(43);
+    expect(resourcesOf(all, 'AWS::ApiGateway::Method').filter((m) => m.props.HttpMethod === 'OPTIONS')).toHaveLength(44);
   });
 
   test('an API with no CORS and every method nested synthesizes', () => {
@@ -202,7 +211,8 @@ describe('where a method lives', () => {
     /** Where each route's method lives (its construct path), after adding `routes` in order. */
     const where = (routes: Array<{ method: string; path: string }>): Map<string, string> => {
       const stack = newStack();
-      const api = tutorialApi(stack, { methodsInNestedStacks: true });
+      // Some first segments spread over several stacks, the others in one.
+      const api = tutorialApi(stack, { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { 'orders': 3, '{tenant}': 2 } });
       return new Map(routes.map((r) => [`${r.method} ${r.path}`, api.addMethod(r.method, r.path, { scopes: ['awesomeapi.read'] }).node.path]));
     };
     const firstOf = (path: string) => path.split('/')[1];
@@ -284,19 +294,72 @@ describe('the stage redeploys when a nested method changes', () => {
 });
 
 describe('the resource limit with nested stacks', () => {
-  test('fails when one nested stack would pass 500 resources', () => {
+  const crowded = (nestedStacksPerFirstSegment?: { [segment: string]: number }, seconds = 1) => {
     const stack = newStack();
-    const api = tutorialApi(stack, { methodsInNestedStacks: true });
-    // One second segment, so one bucket: 170 paths of 3 resources each.
+    const api = tutorialApi(stack, { methodsInNestedStacks: true, nestedStacksPerFirstSegment });
     for (let i = 0; i < 170; i++) {
-      api.addMethod('GET', `/v1/all/r${i}`, { scopes: ['awesomeapi.read'] });
+      api.addMethod('GET', `/v1/s${i % seconds}/r${i}`, { scopes: ['awesomeapi.read'] });
     }
-    const placement = placementOf(['v1', 'all'])!;
-    const id = stackIdOf(placement);
-    // 170 paths and /v1/all, each a resource, an OPTIONS and a GET; /v1 and its OPTIONS when in the group's own stack.
-    const count = 3 * 170 + 2 + (placement.bucket === 0 ? 2 : 0);
-    expect(() => Template.fromStack(stack)).toThrow(
-      `TestStack/AwesomeApi/${id} has ${count} resources, more than the 500 CloudFormation allows in one stack: its paths share a first and second segment; spread them over more second segments (each of the first segment's stacks takes the paths of some second segments)`,
+    return stack;
+  };
+
+  test('fails when one nested stack would pass 500 resources, and names the prop that spreads it', () => {
+    // 170 paths and /v1/s0, each a resource, an OPTIONS and a GET; /v1 and its OPTIONS.
+    expect(() => Template.fromStack(crowded())).toThrow(
+      `TestStack/AwesomeApi/Methods[v1] has ${3 * 170 + 2 + 2} resources, more than the 500 CloudFormation allows in one stack: `
+      + 'set nestedStacksPerFirstSegment: { "v1": 2 } or more, to spread the paths under /v1 over more nested stacks by their '
+      + 'second segment (paths that share a second segment share a stack; changing it on a deployed API moves methods to '
+      + 'other stacks: see the README\'s "More than 160 methods")',
     );
+  });
+
+  test('synthesizes once the crowded first segment has more stacks', () => {
+    const stack = crowded({ v1: 3 }, 17);
+    const all = templates(stack);
+    expect(all.size).toBeGreaterThan(2);
+    for (const [, t] of all) {
+      expect(Object.keys(t.toJSON().Resources).length).toBeLessThanOrEqual(500);
+    }
+  });
+
+  test('fails when even the most stacks cannot hold a first segment, and says what to do', () => {
+    expect(() => Template.fromStack(crowded({ v1: MAX_STACKS_PER_SEGMENT }))).toThrow(
+      `more than the 500 CloudFormation allows in one stack: the paths under /v1 fill even ${MAX_STACKS_PER_SEGMENT} nested stacks, `
+      + 'the most one first segment may have: spread them over more second segments, or over more first segments',
+    );
+  });
+});
+
+describe('nestedStacksPerFirstSegment', () => {
+  test('fails when set without methodsInNestedStacks', () => {
+    expect(() => tutorialApi(newStack(), { nestedStacksPerFirstSegment: { v1: 2 } })).toThrow(
+      'nestedStacksPerFirstSegment {"v1":2} is set, but methodsInNestedStacks is not true: set methodsInNestedStacks: true, '
+      + 'or drop nestedStacksPerFirstSegment',
+    );
+  });
+
+  test.each([0, 11, 1.5, Number.NaN])('fails when a number is %p', (stacks) => {
+    expect(() => tutorialApi(newStack(), { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { v1: stacks } })).toThrow(
+      `nestedStacksPerFirstSegment["v1"] ${JSON.stringify(stacks)} is invalid: give a whole number of nested stacks from 1 to 10, known at synth`,
+    );
+  });
+
+  test.each(['/v1', 'v1/orders', '', 'a b'])('fails when a key is %p', (segment) => {
+    expect(() => tutorialApi(newStack(), { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { [segment]: 2 } })).toThrow(
+      `nestedStacksPerFirstSegment key ${JSON.stringify(segment)} is invalid: name a first segment as paths have it, without `
+      + 'slashes (e.g. "v1" for /v1/...): letters, digits and ._-:$, or a {parameter}',
+    );
+  });
+
+  test('takes a {parameter} first segment, and a segment with one stack as without the prop', () => {
+    const build = (nestedStacksPerFirstSegment?: { [segment: string]: number }) => {
+      const stack = newStack();
+      const api = tutorialApi(stack, { methodsInNestedStacks: true, nestedStacksPerFirstSegment });
+      api.addMethod('GET', '/{tenant}/orders', { scopes: ['awesomeapi.read'] });
+      api.addMethod('GET', '/v1/orders', { scopes: ['awesomeapi.read'] });
+      return [...templates(stack).values()].map((t) => t.toJSON());
+    };
+    expect(build({ '{tenant}': 1, 'v1': 1 })).toEqual(build());
+    expect(() => build({ '{tenant}': 2 })).not.toThrow();
   });
 });

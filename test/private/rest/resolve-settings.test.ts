@@ -24,6 +24,7 @@ describe('resolveRestSettings', () => {
       throttlingBurstLimit: 200,
       clientCertificateId: undefined,
       methodsInNestedStacks: false,
+      nestedStacksPerFirstSegment: new Map(),
       scopeNames: ['awesomeapi.read'],
       callbackUrls: TUTORIAL_PROPS.callbackUrls,
       removalPolicy: RemovalPolicy.RETAIN,
