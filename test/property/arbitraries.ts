@@ -76,6 +76,9 @@ export interface PropsSpec {
   readonly refreshTokenMinutes?: number;
   readonly corsAllowOrigins?: string[];
   readonly stageName?: string;
+  /** Only in invalid cases: the valid ones check a single-stack API. */
+  readonly methodsInNestedStacks?: boolean;
+  readonly nestedStacksPerFirstSegment?: { [firstSegment: string]: number };
   readonly throttlingRateLimit?: number;
   readonly throttlingBurstLimit?: number;
   readonly webAclArn?: string;
@@ -200,6 +203,8 @@ export function buildApi(stack: Stack, spec: ApiSpec, id = 'Api'): ProtectedApiW
     clientCertificateId: p.clientCertificateId,
     corsAllowOrigins: p.corsAllowOrigins,
     stageName: p.stageName,
+    methodsInNestedStacks: p.methodsInNestedStacks,
+    nestedStacksPerFirstSegment: p.nestedStacksPerFirstSegment,
     throttlingRateLimit: p.throttlingRateLimit,
     throttlingBurstLimit: p.throttlingBurstLimit,
     webAclArn: p.webAclArn,
@@ -735,6 +740,17 @@ const BREAKERS: Breaker[] = [
   prop('throttlingRateLimit not above 0', 'throttlingRateLimit', fc.oneof(fc.constantFrom(0, -1, Number.NaN), fc.double({ max: 0, noNaN: true }))),
   prop('throttlingBurstLimit not a whole number above 0', 'throttlingBurstLimit', fc.oneof(
     fc.constantFrom(0, -5, 1.5, Number.NaN, Infinity), fc.double({ min: 0.01, max: 1000, noNaN: true }).filter((n) => !Number.isInteger(n)))),
+  restOnly((spec) => fc.integer({ min: 1, max: 10 }).map((stacks) => ({
+    rule: 'nestedStacksPerFirstSegment without methodsInNestedStacks',
+    spec: withProps(spec, { methodsInNestedStacks: undefined, nestedStacksPerFirstSegment: { v1: stacks } }),
+    messageStart: 'nestedStacksPerFirstSegment',
+  }))),
+  restOnly((spec) => fc.tuple(fc.oneof(fc.constantFrom(0, -1, 11, 1.5, Number.NaN, Infinity), fc.integer({ min: 11, max: 1000 })),
+    fc.constantFrom('v1', 'orders', '{tenant}')).map(([stacks, segment]) => ({
+    rule: 'nestedStacksPerFirstSegment not 1 to 10',
+    spec: withProps(spec, { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { [segment]: stacks } }),
+    messageStart: 'nestedStacksPerFirstSegment',
+  }))),
   restOnly(prop('webAclArn not a regional WAFv2 ACL', 'webAclArn', fc.oneof(
     webAclArn.map((arn) => arn.replace(':regional/', ':global/')),
     webAclArn.map((arn) => arn.replace(':wafv2:', ':waf-regional:')),
@@ -1031,7 +1047,8 @@ export function invalidCaseOf(i: number): fc.Arbitrary<InvalidCase> {
 // The HTTP construct: the same Cognito half and routes, without the REST-only props
 
 /** The props only the REST construct has. */
-const REST_ONLY: Array<keyof PropsSpec> = ['stageName', 'webAclArn', 'executionLoggingLevel', 'cloudWatchRole', 'clientCertificateId', 'restApiName'];
+const REST_ONLY: Array<keyof PropsSpec> = ['stageName', 'webAclArn', 'executionLoggingLevel', 'cloudWatchRole', 'clientCertificateId', 'restApiName',
+  'methodsInNestedStacks', 'nestedStacksPerFirstSegment'];
 
 /** A spec for the HTTP construct: the REST-only props left out, the REST API's name as the HTTP API's. */
 export function toHttpSpec(spec: ApiSpec): ApiSpec {
