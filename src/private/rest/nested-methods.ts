@@ -186,7 +186,8 @@ export class NestedMethodStacks {
     // A bucket hangs from its group's first resource, which lives in the group's own stack.
     const importedFrom = placement.bucket === 0 ? undefined : this.groupResource(placement.group);
     const stack = new NestedStack(this.owner, id, {
-      description: `Methods under /${placement.group}${placement.stacks === 1 ? '' : ` (part ${placement.bucket + 1} of ${placement.stacks})`} of ${this.api.node.path}`,
+      // The first stack's description names no part: it holds the first segment itself.
+      description: `Methods under /${placement.group}${placement.bucket === 0 ? '' : ` (part ${placement.bucket + 1} of ${placement.stacks})`} of ${this.api.node.path}`,
     });
     // Imported inside the nested stack, so that the resources made from it are the nested stack's
     // own (aws/aws-cdk#11014); the ids reach the nested stack as parameters.
