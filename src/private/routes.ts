@@ -20,6 +20,16 @@ const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'
 /** The names every JavaScript object has (`constructor`, `toString`, ...), which no path part may be. */
 const OBJECT_MEMBERS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/** A path part that names itself: letters, digits and `._-:$`. */
+const NAMED_PART = /^[a-zA-Z0-9._:$-]+$/;
+/** A variable path part, `{name}`, or greedy, `{name+}`. */
+const VARIABLE_PART = /^\{([a-zA-Z0-9._:$-]+)(\+?)\}$/;
+
+/** Whether a string is a path part a route may have (named or variable), as `parsePath` checks it. */
+export function isPathPart(part: string): boolean {
+  return VARIABLE_PART.test(part) || (NAMED_PART.test(part) && !OBJECT_MEMBERS.has(part));
+}
+
 /** What a route demands of its callers. */
 export interface RouteAccess {
   /** The short names of the scopes the route accepts; a caller needs any one of them. */
@@ -196,14 +206,14 @@ export function parsePath(where: string, path: string): string[] {
       + 'e.g. /orders/{orderId}');
   }
   parts.forEach((part, i) => {
-    const variable = /^\{([a-zA-Z0-9._:$-]+)(\+?)\}$/.exec(part);
+    const variable = VARIABLE_PART.exec(part);
     if (variable) {
       if (variable[2] === '+' && i !== parts.length - 1) {
         fail(`${where}: path ${show(path)} is invalid: a greedy part ${show(part)} must be the last part`);
       }
       return;
     }
-    if (!/^[a-zA-Z0-9._:$-]+$/.test(part)) {
+    if (!NAMED_PART.test(part)) {
       fail(`${where}: path ${show(path)} is invalid: part ${show(part)} may hold only letters, digits and ._-:$, `
         + 'or be a {parameter}');
     }

@@ -3,6 +3,7 @@ import { Lazy, NestedStack, Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 import { fail, isToken, show } from '../errors';
+import { isPathPart } from '../routes';
 
 /*
  * `methodsInNestedStacks`: the API's resources and methods in nested stacks that the construct
@@ -35,9 +36,6 @@ import { fail, isToken, show } from '../errors';
 /** The most nested stacks one first segment's methods may be spread over. */
 export const MAX_STACKS_PER_SEGMENT = 10;
 
-/** A first segment as paths have it: a name of letters, digits and `._-:$`, or a `{parameter}`. */
-const FIRST_SEGMENT = /^([a-zA-Z0-9._:$-]+|\{[a-zA-Z0-9._:$-]+\+?\})$/;
-
 /**
  * Checks `nestedStacksPerFirstSegment` and gives it as a map (a segment not in it has one stack).
  *
@@ -52,7 +50,7 @@ export function validateNestedStacksPerFirstSegment(
       + 'set methodsInNestedStacks: true, or drop nestedStacksPerFirstSegment');
   }
   for (const [segment, stacks] of entries) {
-    if (isToken(segment) || !FIRST_SEGMENT.test(segment)) {
+    if (isToken(segment) || !isPathPart(segment)) {
       fail(`nestedStacksPerFirstSegment key ${show(segment)} is invalid: name a first segment as paths have it, `
         + 'without slashes (e.g. "v1" for /v1/...): letters, digits and ._-:$, or a {parameter}');
     }
@@ -156,11 +154,6 @@ export class NestedMethodStacks {
       subtrees.set(parts[1], subtree);
     }
     return parts.length === 2 ? subtree : subtree.resourceForPath(parts.slice(2).join('/'));
-  }
-
-  /** The nested stacks made so far, in the order they were made. */
-  public get nestedStacks(): NestedStack[] {
-    return [...this.stacks.values()].map((made) => made.stack);
   }
 
   /** The nested stacks made so far, with the group and bucket each holds. */

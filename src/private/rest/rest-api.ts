@@ -109,6 +109,17 @@ export class ScopedRestApi {
     bindAuthorizer(this.authorizer, this.api);
     if (settings.methodsInNestedStacks) {
       this.nested = new NestedMethodStacks(owner, this.api, settings.nestedStacksPerFirstSegment);
+      // Once every method is added: a segment named for more stacks but in no path is likely a typo.
+      let warned = false;
+      owner.node.addValidation({
+        validate: () => {
+          if (!warned) {
+            warned = true;
+            this.warnOfUnusedSegments(settings.nestedStacksPerFirstSegment);
+          }
+          return [];
+        },
+      });
     }
   }
 
@@ -161,6 +172,16 @@ export class ScopedRestApi {
       methodResponses: defaultMethodResponses(this.corsOrigins),
     };
     return this.defaultMethod;
+  }
+
+  private warnOfUnusedSegments(stacksPerSegment: ReadonlyMap<string, number>): void {
+    const used = new Set(this.nested?.placements.map(({ placement }) => placement.group));
+    const unused = [...stacksPerSegment.keys()].filter((segment) => !used.has(segment));
+    if (unused.length > 0) {
+      Annotations.of(this.owner).addWarningV2('cdk-cognito-protected-api:unusedNestedSegment',
+        `nestedStacksPerFirstSegment names ${unused.map((segment) => show(segment)).join(', ')}, which no method's path `
+        + 'starts with: fix the name (first segments are matched exactly, case included), or drop it');
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Aws, Fn, NestedStack, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as fc from 'fast-check';
@@ -344,11 +344,22 @@ describe('nestedStacksPerFirstSegment', () => {
     );
   });
 
-  test.each(['/v1', 'v1/orders', '', 'a b'])('fails when a key is %p', (segment) => {
+  test.each(['/v1', 'v1/orders', '', 'a b', 'constructor'])('fails when a key is %p', (segment) => {
     expect(() => tutorialApi(newStack(), { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { [segment]: 2 } })).toThrow(
       `nestedStacksPerFirstSegment key ${JSON.stringify(segment)} is invalid: name a first segment as paths have it, without `
       + 'slashes (e.g. "v1" for /v1/...): letters, digits and ._-:$, or a {parameter}',
     );
+  });
+
+  test('warns of a segment that no path starts with, once', () => {
+    const stack = newStack();
+    const api = tutorialApi(stack, { methodsInNestedStacks: true, nestedStacksPerFirstSegment: { V1: 2, v1: 2 } });
+    api.addMethod('GET', '/v1/orders', { scopes: ['awesomeapi.read'] });
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('nestedStacksPerFirstSegment'));
+    expect(warnings.map((w) => w.entry.data)).toEqual([
+      'nestedStacksPerFirstSegment names "V1", which no method\'s path starts with: fix the name (first segments are '
+      + 'matched exactly, case included), or drop it [ack: cdk-cognito-protected-api:unusedNestedSegment]',
+    ]);
   });
 
   test('takes a {parameter} first segment, and a segment with one stack as without the prop', () => {
